@@ -1,0 +1,138 @@
+"""MkDocs glue for Innovationsportföljen.
+
+Thin on purpose: validation, aggregation, pages and exports live in the
+engine-neutral package ``portfolj``; this file only hands them to MkDocs.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from jinja2 import Environment
+from markupsafe import Markup, escape
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import get_plugin_logger
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+
+from portfolj import formatting
+from portfolj.exports import initiatives_json
+from portfolj.portfolio import Entry, Portfolio
+from portfolj.project import load_portfolio
+from portfolj.site import GeneratedPage, generated_pages
+
+log = get_plugin_logger("portfolj")
+
+# Our templates live here and are autoescaped; Material's own are not touched.
+TEMPLATE_FOLDER = "portfolio/"
+
+
+class _Build:
+    """What one build knows; `mkdocs serve` keeps the module between builds."""
+
+    portfolio: Portfolio | None = None
+    entries: dict[str, Entry] = {}
+    generated: dict[str, GeneratedPage] = {}
+
+
+# -----------------------------------------------------------------------------
+# Hooks
+# -----------------------------------------------------------------------------
+
+
+def on_pre_build(*, config: MkDocsConfig) -> None:
+    """Validate before MkDocs cleans the output, so a failure keeps the last good site."""
+    _Build.portfolio, _Build.entries, _Build.generated = None, {}, {}
+    root = Path(config.config_file_path).parent
+    settings = config.extra.get("portfolio", {})
+    portfolio, problems = load_portfolio(
+        Path(config.docs_dir), root / settings.get("taxonomy", "taxonomy.yml"), shown_root=root
+    )
+    if problems:
+        for problem in problems:
+            log.error(str(problem))
+        raise PluginError(
+            f"Innehållet har {len(problems)} fel. Rätta felen ovan och bygg igen; "
+            "den senast byggda webbplatsen är orörd."
+        )
+    _Build.portfolio = portfolio
+    _Build.entries = {entry.path: entry for entry in portfolio}
+    _Build.generated = {page.src_uri: page for page in generated_pages(portfolio)}
+    _add_to_menu(config, [page for page in _Build.generated.values() if page.in_menu])
+
+
+def on_files(files: Files, *, config: MkDocsConfig) -> Files:
+    if _Build.portfolio is None:
+        return files
+    for path in _Build.entries:
+        files.get_file_from_path(path).inclusion = InclusionLevel.NOT_IN_NAV
+    for page in _Build.generated.values():
+        inclusion = InclusionLevel.UNDEFINED if page.in_menu else InclusionLevel.NOT_IN_NAV
+        files.append(File.generated(config, page.src_uri, content=_markdown(page), inclusion=inclusion))
+    files.append(File.generated(config, "initiatives.json", content=initiatives_json(_Build.portfolio)))
+    _Build.portfolio.resolve_urls(lambda src_uri: files.get_file_from_path(src_uri).url)
+    return files
+
+
+def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> None:
+    entry = _Build.entries.get(page.file.src_uri)
+    generated = _Build.generated.get(page.file.src_uri)
+    # Material prints meta title and description unescaped: escape them once here.
+    if entry is not None:
+        page.meta = {
+            "template": f"{TEMPLATE_FOLDER}initiative.html",
+            "title": Markup(escape(entry.data.title)),
+            "description": Markup(escape(entry.data.description)),
+        }
+    elif generated is not None:
+        page.meta = {"template": generated.template, "title": Markup(escape(generated.title))}
+
+
+def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+    env.autoescape = lambda name: bool(name) and name.startswith(TEMPLATE_FOLDER)
+    env.globals["portfolio"] = _Build.portfolio
+    env.filters.update(
+        swedish_date=formatting.swedish_date, kronor=formatting.kronor, period=formatting.period
+    )
+    return env
+
+
+def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
+    entry = _Build.entries.get(page.file.src_uri)
+    if entry is not None:
+        context["entry"] = entry
+    generated = _Build.generated.get(page.file.src_uri)
+    if generated is not None:
+        context.update(generated.context)
+    return context
+
+
+# -----------------------------------------------------------------------------
+# Helpers
+# -----------------------------------------------------------------------------
+
+
+def _markdown(page: GeneratedPage) -> str:
+    # Title and template are set in on_page_markdown; the body is what search indexes.
+    return f"{page.description}\n"
+
+
+def _add_to_menu(config: MkDocsConfig, pages: list[GeneratedPage]) -> None:
+    """Append the overview pages to an explicit `nav`, unless it lists them already."""
+    if config.nav is None:
+        return
+    listed = {str(item) for item in _flatten(config.nav)}
+    config.nav += [{page.title: page.src_uri} for page in pages if page.src_uri not in listed]
+
+
+def _flatten(nav: object):
+    if isinstance(nav, list):
+        for item in nav:
+            yield from _flatten(item)
+    elif isinstance(nav, dict):
+        for value in nav.values():
+            yield from _flatten(value)
+    else:
+        yield nav

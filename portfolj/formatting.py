@@ -1,0 +1,26 @@
+"""How values read in Swedish on the site."""
+
+from __future__ import annotations
+
+from datetime import date
+
+MONTHS = ("januari", "februari", "mars", "april", "maj", "juni", "juli",
+          "augusti", "september", "oktober", "november", "december")
+
+
+def swedish_date(value: date | None) -> str:
+    """2024-03-01 → '1 mars 2024'."""
+    return f"{value.day} {MONTHS[value.month - 1]} {value.year}" if value else ""
+
+
+def kronor(amount: int | None) -> str:
+    """400000 → '400 000 kr' (with narrow no-break spaces between thousands)."""
+    return f"{amount:,} kr".replace(",", "\u202f") if amount is not None else ""
+
+
+def period(started: date | None, ended: date | None) -> str:
+    if started and ended:
+        return f"{swedish_date(started)} – {swedish_date(ended)}"
+    if started:
+        return f"Sedan {swedish_date(started)}"
+    return f"Till {swedish_date(ended)}" if ended else ""

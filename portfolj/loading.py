@@ -1,0 +1,232 @@
+"""Reading initiative files: strict YAML front matter, validated by the model.
+
+Every problem in every file is collected, so one run reports them all.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import frontmatter
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from portfolj.messages import Problem, problems_from_error
+
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+# ----------------------------------------------------------------------------
+# YAML without the 1.1 surprises
+# ----------------------------------------------------------------------------
+
+
+class StrictLoader(yaml.SafeLoader):
+    """Safe YAML where only true/false and plain decimals are typed.
+
+    YAML 1.1 turns ``no`` into False, ``0114`` into 76 and ``12:30`` into 750;
+    leaving those as text lets the model say clearly what is wrong.
+    """
+
+
+StrictLoader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag.endswith(("null", "str", "merge"))]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+StrictLoader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+)
+StrictLoader.add_implicit_resolver(
+    "tag:yaml.org,2002:int", re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$"), list("-+0123456789")
+)
+StrictLoader.add_implicit_resolver(
+    "tag:yaml.org,2002:float", re.compile(r"^[-+]?(?:0|[1-9][0-9]*)\.[0-9]+$"), list("-+0123456789")
+)
+
+# ----------------------------------------------------------------------------
+# One file
+# ----------------------------------------------------------------------------
+
+
+@dataclass
+class Source:
+    """A validated initiative file: its data and its Markdown body."""
+
+    slug: str
+    path: str  # relative to the content folder, with forward slashes
+    data: BaseModel
+    body: str
+
+
+class _FrontMatter:
+    """Parsed front matter that knows the file line of every value."""
+
+    def __init__(self, node: yaml.MappingNode, first_line: int):
+        self.node = node
+        self.first_line = first_line
+
+    def line_of(self, loc: tuple) -> int:
+        node: yaml.Node = self.node
+        for part in loc:
+            child = _child(node, part)
+            if child is None:
+                break
+            node = child
+        return node.start_mark.line + self.first_line
+
+
+def _child(node: yaml.Node, part: object) -> yaml.Node | None:
+    if isinstance(node, yaml.MappingNode):
+        return next((value for key, value in node.value if key.value == part), None)
+    if isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
+        return node.value[part]
+    return None
+
+
+def read_initiative(
+    file: Path, content_dir: Path, model: type[BaseModel], shown: str
+) -> tuple[Source | None, list[Problem]]:
+    """Validate one file. ``shown`` is the path used in messages."""
+
+    def problem(message: str, line: int | None = None, field: str | None = None) -> list[Problem]:
+        return [Problem(shown, line, field, message)]
+
+    raw = file.read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        return None, problem(
+            "Filen är inte sparad som UTF-8. Öppna den i en textredigerare och spara "
+            "den med teckenkodningen UTF-8.", line)
+
+    handler = frontmatter.YAMLHandler()
+    if not handler.detect(text):
+        return None, problem(
+            "Filen saknar front matter. Den ska börja med en rad med bara tre bindestreck (---), "
+            "sedan fälten (till exempel title: ...) och sist en ny rad med ---.", 1)
+    try:
+        fm_text, body = handler.split(text)
+    except ValueError:
+        return None, problem(
+            "Front matter avslutas aldrig. Lägg till en rad med bara tre bindestreck (---) "
+            "efter det sista fältet.", 1)
+
+    loader = StrictLoader(fm_text)
+    try:
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        return None, problem(
+            "Front matter går inte att läsa som YAML "
+            f"({error.problem or error.context}). Vanliga orsaker: ett kolon följt av mellanslag "
+            "i ett värde utan citattecken, fel indrag eller tabbtecken. Sätt värdet inom "
+            "citattecken eller rätta indraget.", mark.line + 1 if mark else None)
+    except yaml.YAMLError as error:
+        return None, problem(f"Front matter går inte att läsa som YAML ({error}).", 1)
+    finally:
+        loader.dispose()
+
+    if not isinstance(node, yaml.MappingNode):
+        return None, problem(
+            "Front matter ska bestå av fält på formen namn: värde, ett per rad "
+            "(till exempel title: Idésluss), inte en lista eller en ensam text.", 2)
+
+    # fm_text begins with the newline that ends the opening '---' line.
+    front = _FrontMatter(node, first_line=1)
+    problems = _duplicate_keys(node, front.first_line, shown)
+
+    try:
+        data = model.model_validate(data)
+    except ValidationError as error:
+        problems += problems_from_error(error, model, shown, front.line_of)
+        data = None
+
+    slug = file.stem
+    if not SLUG.fullmatch(slug):
+        problems += problem(
+            f"Filnamnet '{file.name}' får bara innehålla små bokstäver a–z, siffror och "
+            f"bindestreck. Byt namn på filen till '{slugify(slug)}.md'.")
+    problems += _body_problems(body, shown, front.first_line + fm_text.count("\n") + 1)
+    if data is not None and data.image is not None:
+        problems += _image_problems(data.image.src, file, content_dir, shown, front.line_of(("image", "src")))
+
+    if problems or data is None:
+        return None, problems
+    relative = file.relative_to(content_dir).as_posix()
+    return Source(slug=slug, path=relative, data=data, body=body), []
+
+
+def _duplicate_keys(node: yaml.MappingNode, first_line: int, shown: str) -> list[Problem]:
+    problems, seen = [], {}
+    for key, _ in node.value:
+        line = key.start_mark.line + first_line
+        if key.value in seen:
+            problems.append(Problem(shown, line, str(key.value),
+                f"Fältet förekommer flera gånger (första gången på rad {seen[key.value]}). "
+                "Ta bort det ena."))
+        seen.setdefault(key.value, line)
+    return problems
+
+
+def _body_problems(body: str, shown: str, first_body_line: int) -> list[Problem]:
+    problems, fenced = [], False
+    for number, line in enumerate(body.splitlines(), start=first_body_line):
+        if line.lstrip().startswith(("```", "~~~")):
+            fenced = not fenced
+        elif not fenced and re.match(r"^#(?!#)\s", line):
+            problems.append(Problem(shown, number, None,
+                "Brödtexten har en rubrik på nivå 1 (# ...). Sidans titel är redan huvudrubrik: "
+                "använd ## för rubriker, till exempel ## Behov."))
+    return problems
+
+
+def _image_problems(src: str, file: Path, content_dir: Path, shown: str, line: int) -> list[Problem]:
+    if src.startswith("https://"):
+        return []
+    target = (content_dir / src.lstrip("/")) if src.startswith("/") else (file.parent / src)
+    if target.resolve().is_file():
+        return []
+    return [Problem(shown, line, "image.src",
+        f"Bildfilen '{src}' finns inte. Lägg bilden i mappen content/ och ange sökvägen "
+        "från initiativets fil, till exempel ../bilder/foto.jpg.")]
+
+
+def slugify(text: str) -> str:
+    """A file name for communicators who wrote 'Äldre Omsorg'."""
+    folded = text.casefold().translate(str.maketrans("åäöéèü", "aaoeeu"))
+    return re.sub(r"[^a-z0-9]+", "-", folded).strip("-") or "initiativ"
+
+
+# ----------------------------------------------------------------------------
+# All files
+# ----------------------------------------------------------------------------
+
+
+def read_initiatives(
+    content_dir: Path, model: type[BaseModel], folder: str = "initiatives", shown_root: Path | None = None
+) -> tuple[list[Source], list[Problem]]:
+    """Validate every Markdown file under ``content_dir/folder``."""
+    shown_root = shown_root or content_dir.parent
+    sources, problems, by_slug = [], [], {}
+    for file in sorted((content_dir / folder).rglob("*.md")):
+        shown = _shown(file, shown_root)
+        source, found = read_initiative(file, content_dir, model, shown)
+        problems += found
+        if file.stem in by_slug:
+            problems.append(Problem(shown, None, None,
+                f"Två filer har samma namn '{file.name}' (den andra är {by_slug[file.stem]}). "
+                "Varje initiativ behöver ett eget filnamn: byt namn på den ena."))
+        by_slug.setdefault(file.stem, shown)
+        if source is not None:
+            sources.append(source)
+    return sources, sorted(problems, key=lambda p: (p.path, p.line or 0))
+
+
+def _shown(file: Path, root: Path) -> str:
+    try:
+        return file.relative_to(root).as_posix()
+    except ValueError:
+        return file.as_posix()

@@ -1,0 +1,205 @@
+"""The content contract: one pydantic declaration gives validation, Swedish
+messages (through ``messages``), the JSON Schema and the field reference.
+
+The vocabulary fields (facet, stage, status, areas, sdgs) are declared here;
+their allowed values come from the taxonomy file, bound by ``model_for``.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Annotated, Literal, get_origin
+
+from email_validator import EmailNotValidError, validate_email
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    HttpUrl,
+    ValidationInfo,
+    create_model,
+    field_validator,
+)
+from pydantic_core import PydanticCustomError
+
+from portfolj.taxonomy import Taxonomies, Taxonomy
+
+# Front-matter fields whose allowed values are terms of a taxonomy.
+VOCABULARY_FIELDS = ("facet", "stage", "status", "areas", "sdgs")
+
+# ----------------------------------------------------------------------------
+# Value types
+# ----------------------------------------------------------------------------
+
+
+def _single_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _iso_date_text(value: object) -> object:
+    if isinstance(value, date) or (
+        isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip())
+    ):
+        return value
+    raise PydanticCustomError(
+        "iso_date",
+        "'{value}' är inget datum på formen ÅÅÅÅ-MM-DD (till exempel 2024-03-01).",
+        {"value": value},
+    )
+
+
+def _email(value: str) -> str:
+    try:
+        return validate_email(value, check_deliverability=False).normalized
+    except EmailNotValidError:
+        raise PydanticCustomError(
+            "email",
+            "'{value}' är ingen giltig e-postadress (till exempel namn@kommun.se).",
+            {"value": value},
+        ) from None
+
+
+def _image_source(value: str) -> str:
+    if re.match(r"^[a-z][a-z0-9+.-]*:", value, re.I) and not value.startswith("https://"):
+        raise PydanticCustomError(
+            "image_source",
+            "Bilden ska vara en fil i webbplatsen (till exempel bilder/foto.jpg) "
+            "eller en adress som börjar med https://.",
+        )
+    return value
+
+
+PlainText = Annotated[str, AfterValidator(_single_line)]
+IsoDate = Annotated[date, BeforeValidator(_iso_date_text)]
+Email = Annotated[str, AfterValidator(_email), Field(json_schema_extra={"format": "email"})]
+
+# ----------------------------------------------------------------------------
+# Nested records
+# ----------------------------------------------------------------------------
+
+
+class _Record(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+class Funding(_Record):
+    """Finansiering från en extern eller intern källa."""
+
+    funder: PlainText = Field(min_length=1, max_length=120, title="Finansiär",
+                              description="Vem som finansierar, till exempel Vinnova.")
+    amount_sek: int | None = Field(None, ge=0, title="Belopp i kronor",
+                                   description="Beviljat belopp i hela kronor, utan mellanslag.")
+    programme: PlainText | None = Field(None, max_length=160, title="Program",
+                                        description="Utlysning eller program som gav pengarna.")
+
+
+class Contact(_Record):
+    """Kontaktperson för initiativet."""
+
+    name: PlainText = Field(min_length=1, max_length=80, title="Namn")
+    role: PlainText | None = Field(None, max_length=80, title="Roll")
+    email: Email | None = Field(None, title="E-post")
+
+
+class Image(_Record):
+    """En bild som visas på initiativets sida."""
+
+    src: Annotated[str, AfterValidator(_image_source)] = Field(
+        min_length=1, title="Bildfil",
+        description="Sökväg till bilden i webbplatsen eller en https-adress.")
+    alt: PlainText = Field(min_length=1, max_length=250, title="Alternativtext",
+                           description="Vad bilden visar, för den som inte ser den.")
+
+
+class Link(_Record):
+    """En länk till mer information."""
+
+    title: PlainText = Field(min_length=1, max_length=120, title="Länktext")
+    url: HttpUrl = Field(title="Adress", description="Webbadress som börjar med https://.")
+
+
+# ----------------------------------------------------------------------------
+# The initiative
+# ----------------------------------------------------------------------------
+
+
+class Initiative(_Record):
+    """Ett innovationsinitiativ i portföljen."""
+
+    model_config = ConfigDict(title="Initiativ")
+
+    title: PlainText = Field(min_length=1, max_length=120, title="Titel",
+                             description="Initiativets namn, högst 120 tecken.",
+                             examples=["Idésluss för medarbetarnas idéer"])
+    description: PlainText = Field(min_length=1, max_length=300, title="Beskrivning",
+                                   description="En eller två meningar som sammanfattar initiativet, högst 300 tecken. Visas på kort och i sökmotorer.")
+    facet: str = Field(title="Innovationsfacett",
+                       description="Vilken sorts innovation det är, enligt OECD OPSI:s modell.")
+    stage: str = Field(title="Steg",
+                       description="Hur långt initiativet har kommit, enligt KS innovationsguide.")
+    status: str = Field(title="Status", description="Om initiativet pågår, är pausat, avslutat eller avbrutet.")
+    organisation: PlainText = Field(min_length=1, max_length=120, title="Organisation",
+                                    description="Ansvarig förvaltning, avdelning eller bolag.",
+                                    examples=["Vård- och omsorgsförvaltningen"])
+    started: IsoDate | None = Field(None, title="Startdatum", description="När initiativet startade (ÅÅÅÅ-MM-DD).")
+    ended: IsoDate | None = Field(None, title="Slutdatum", description="När initiativet avslutades (ÅÅÅÅ-MM-DD), inte före startdatum.")
+    updated: IsoDate | None = Field(None, title="Senast granskad", description="När uppgifterna senast sågs över (ÅÅÅÅ-MM-DD).")
+    sdgs: list[str] = Field(default_factory=list, title="Globala mål",
+                            description="Vilka av FN:s globala mål (1–17) initiativet bidrar till.")
+    areas: list[str] = Field(default_factory=list, title="Verksamhetsområden",
+                             description="Kommunala verksamhetsområden som berörs.")
+    tags: list[Annotated[PlainText, Field(min_length=1, max_length=40)]] = Field(
+        default_factory=list, title="Taggar", description="Fria nyckelord, till exempel välfärdsteknik.")
+    featured: bool = Field(False, title="Utvalt exempel", description="true om initiativet ska lyftas fram på startsidan.")
+    funding: list[Funding] = Field(default_factory=list, title="Finansiering")
+    partners: list[Annotated[PlainText, Field(min_length=1, max_length=120)]] = Field(
+        default_factory=list, title="Partner", description="Organisationer som deltar.")
+    contact: Contact | None = Field(None, title="Kontakt")
+    image: Image | None = Field(None, title="Bild")
+    links: list[Link] = Field(default_factory=list, title="Länkar")
+
+    @field_validator("ended")
+    @classmethod
+    def _not_before_start(cls, ended: date | None, info: ValidationInfo) -> date | None:
+        started = info.data.get("started")
+        if ended and started and ended < started:
+            raise PydanticCustomError(
+                "ended_before_started",
+                "Slutdatum {ended} ligger före startdatum {started}.",
+                {"ended": ended.isoformat(), "started": started.isoformat()},
+            )
+        return ended
+
+
+def model_for(taxonomies: Taxonomies) -> type[Initiative]:
+    """The Initiative model with each vocabulary field bound to its terms."""
+    missing = [name for name in VOCABULARY_FIELDS if name not in taxonomies]
+    if missing:
+        raise ValueError(f"Taxonomifilen saknar {', '.join(missing)}")
+    fields = {}
+    for name in VOCABULARY_FIELDS:
+        info = Initiative.model_fields[name]
+        term = _term_type(taxonomies[name])
+        annotation = list[term] if get_origin(info.annotation) is list else term
+        fields[name] = (annotation, info)
+    return create_model("Initiative", __base__=Initiative, **fields)
+
+
+def _term_type(taxonomy: Taxonomy):
+    def resolve(value: object) -> object:
+        term = taxonomy.lookup(value)
+        if term is not None:
+            return term.id
+        # A did-you-mean for 18 → 8 would mislead: numbers are out of range, not misspelled.
+        guess = None if isinstance(value, int) else taxonomy.suggest(value)
+        hint = f" Menade du '{guess.id}' ({guess.label})?" if guess else ""
+        raise PydanticCustomError(
+            "unknown_term",
+            "Okänt värde '{value}'.{hint} Tillåtna värden: {allowed}.",
+            {"value": value, "hint": hint, "allowed": taxonomy.describe_allowed()},
+        )
+
+    return Annotated[Literal[taxonomy.ids], BeforeValidator(resolve)]

@@ -1,0 +1,151 @@
+"""Aggregation: the whole portfolio, grouped by its vocabularies.
+
+Every figure shown on the site is computed here once, in linear time, and
+tested here; templates only draw them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import PurePosixPath
+
+from pydantic import BaseModel
+
+from portfolj.loading import Source
+from portfolj.taxonomy import Taxonomies, Taxonomy, Term, TermId
+
+# Swedish alphabetical order: å, ä, ö come last, in that order, after z.
+# The characters after "z" in ASCII stand in for them.
+_SWEDISH = str.maketrans({"å": "{", "ä": "|", "æ": "|", "ö": "}", "ø": "}",
+                          "é": "e", "è": "e", "à": "a", "ü": "y"})
+
+
+def swedish_key(text: str) -> str:
+    return text.casefold().translate(_SWEDISH)
+
+
+@dataclass
+class Entry:
+    """An initiative as the site shows it."""
+
+    slug: str
+    path: str  # source path relative to the content folder
+    data: BaseModel
+    body: str
+    url: str = ""  # site-root relative, resolved by the engine
+
+    @classmethod
+    def from_source(cls, source: Source) -> Entry:
+        return cls(source.slug, source.path, source.data, source.body, _directory_url(source.path))
+
+
+@dataclass(frozen=True)
+class Group:
+    """One term of a taxonomy and the initiatives filed under it."""
+
+    taxonomy: Taxonomy
+    term: Term
+    entries: list[Entry]
+
+
+@dataclass(frozen=True)
+class Matrix:
+    """Counts of initiatives for every pair of two vocabularies."""
+
+    rows: Taxonomy
+    columns: Taxonomy
+    counts: dict[tuple[TermId, TermId], int]
+
+    def count(self, row: TermId, column: TermId) -> int:
+        return self.counts.get((row, column), 0)
+
+    def row_total(self, row: TermId) -> int:
+        return sum(self.count(row, column) for column in self.columns.ids)
+
+    def column_total(self, column: TermId) -> int:
+        return sum(self.count(row, column) for row in self.rows.ids)
+
+
+@dataclass
+class Portfolio:
+    """All validated initiatives and the vocabularies they are sorted by."""
+
+    taxonomies: Taxonomies
+    entries: list[Entry]
+    _index: dict[str, dict[TermId, list[Entry]]] = field(init=False, repr=False)
+    _url_of: Callable[[str], str] = field(init=False, repr=False, default=None)
+
+    def __post_init__(self) -> None:
+        self.entries = sorted(self.entries, key=lambda entry: swedish_key(entry.data.title))
+        self._index = {taxonomy.field: {term_id: [] for term_id in taxonomy.ids} for taxonomy in self.taxonomies}
+        for entry in self.entries:
+            for name, terms in self._index.items():
+                for term_id in _values(entry.data, name):
+                    terms[term_id].append(entry)
+        self._url_of = _directory_url
+
+    @classmethod
+    def from_sources(cls, sources: list[Source], taxonomies: Taxonomies) -> Portfolio:
+        return cls(taxonomies, [Entry.from_source(source) for source in sources])
+
+    def __iter__(self) -> Iterator[Entry]:
+        return iter(self.entries)
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    # Links -------------------------------------------------------------------
+
+    def resolve_urls(self, url_of: Callable[[str], str]) -> None:
+        """Let the engine say where a source path is published."""
+        self._url_of = url_of
+        for entry in self.entries:
+            entry.url = url_of(entry.path)
+
+    def term_page(self, field_name: str, term_id: TermId) -> str:
+        """Source path of a term's page."""
+        return f"{self.taxonomies[field_name].path}/{term_id}.md"
+
+    def taxonomy_page(self, field_name: str) -> str:
+        return f"{self.taxonomies[field_name].path}/index.md"
+
+    def term_url(self, field_name: str, term_id: TermId) -> str:
+        return self._url_of(self.term_page(field_name, term_id))
+
+    def taxonomy_url(self, field_name: str) -> str:
+        return self._url_of(self.taxonomy_page(field_name))
+
+    # Figures -----------------------------------------------------------------
+
+    def term(self, field_name: str, term_id: TermId) -> Term:
+        return self.taxonomies[field_name].term(term_id)
+
+    def members(self, field_name: str, term_id: TermId) -> list[Entry]:
+        return self._index[field_name][term_id]
+
+    def groups(self, field_name: str) -> list[Group]:
+        taxonomy = self.taxonomies[field_name]
+        return [Group(taxonomy, term, self.members(field_name, term.id)) for term in taxonomy.terms]
+
+    def matrix(self, rows: str = "facet", columns: str = "stage") -> Matrix:
+        counts: dict[tuple[TermId, TermId], int] = {}
+        for entry in self.entries:
+            for row in _values(entry.data, rows):
+                for column in _values(entry.data, columns):
+                    counts[row, column] = counts.get((row, column), 0) + 1
+        return Matrix(self.taxonomies[rows], self.taxonomies[columns], counts)
+
+    def featured(self) -> list[Entry]:
+        return [entry for entry in self.entries if entry.data.featured]
+
+
+def _values(data: BaseModel, field_name: str) -> list[TermId]:
+    value = getattr(data, field_name)
+    return value if isinstance(value, list) else [value]
+
+
+def _directory_url(path: str) -> str:
+    """MkDocs' directory URLs, the default when no engine resolves links."""
+    stem = PurePosixPath(path).with_suffix("")
+    return "" if str(stem) == "index" else (f"{stem.parent}/" if stem.name == "index" else f"{stem}/")

@@ -1,0 +1,59 @@
+"""The pages the portfolio generates, described without any engine.
+
+A taxonomy with ``pages: true`` yields an overview page and one page per
+term (as Hugo does); templates receive the listed context.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from portfolj.portfolio import Portfolio
+
+ALL_INITIATIVES = "alla-initiativ.md"
+
+
+@dataclass(frozen=True)
+class GeneratedPage:
+    src_uri: str
+    title: str
+    template: str
+    description: str = ""  # Markdown body: what search indexes
+    context: dict = field(default_factory=dict)
+    in_menu: bool = False  # overview pages go in the menu; term pages are reached from them
+
+
+def generated_pages(portfolio: Portfolio) -> list[GeneratedPage]:
+    pages = [
+        GeneratedPage(
+            ALL_INITIATIVES,
+            "Alla initiativ",
+            "portfolio/all.html",
+            context={"entries": portfolio.entries},
+            in_menu=True,
+        )
+    ]
+    for taxonomy in portfolio.taxonomies:
+        if not taxonomy.pages:
+            continue
+        pages.append(
+            GeneratedPage(
+                portfolio.taxonomy_page(taxonomy.field),
+                taxonomy.plural,
+                "portfolio/taxonomy.html",
+                taxonomy.description,
+                {"taxonomy": taxonomy, "groups": portfolio.groups(taxonomy.field)},
+                in_menu=True,
+            )
+        )
+        pages += [
+            GeneratedPage(
+                portfolio.term_page(taxonomy.field, group.term.id),
+                group.term.label,
+                "portfolio/term.html",
+                group.term.description,
+                {"taxonomy": taxonomy, "term": group.term, "entries": group.entries},
+            )
+            for group in portfolio.groups(taxonomy.field)
+        ]
+    return pages

@@ -1,0 +1,111 @@
+"""Vocabularies as data: facets, stages, statuses, areas and goals.
+
+The taxonomy file (``taxonomy.yml``) maps a front-matter field to its terms.
+A municipality adapts the portfolio by editing that file, never the code.
+"""
+
+from __future__ import annotations
+
+import difflib
+from pathlib import Path
+from typing import Annotated
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, RootModel, model_validator
+
+TermId = Annotated[int | str, Field(union_mode="left_to_right")]
+
+
+class Term(BaseModel):
+    """One allowed value of a vocabulary."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: TermId
+    label: str = Field(min_length=1)
+    aliases: tuple[str, ...] = ()
+    description: str = ""
+
+
+class Taxonomy(BaseModel):
+    """A vocabulary bound to one front-matter field."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    field: str = ""  # filled from the key in the taxonomy file
+    label: str
+    plural: str
+    path: str = Field(pattern=r"^[a-z0-9-]+$")
+    pages: bool = True
+    description: str = ""
+    terms: tuple[Term, ...] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _unique_spellings(self) -> Taxonomy:
+        seen: dict[str, TermId] = {}
+        for term in self.terms:
+            for spelling in self._spellings(term):
+                other = seen.setdefault(spelling, term.id)
+                if other != term.id:
+                    raise ValueError(
+                        f"'{spelling}' betyder både '{other}' och '{term.id}'"
+                    )
+        return self
+
+    @staticmethod
+    def _spellings(term: Term) -> set[str]:
+        return {_fold(term.id), _fold(term.label), *map(_fold, term.aliases)}
+
+    @property
+    def ids(self) -> tuple[TermId, ...]:
+        return tuple(term.id for term in self.terms)
+
+    def term(self, term_id: TermId) -> Term:
+        return next(term for term in self.terms if term.id == term_id)
+
+    def lookup(self, value: object) -> Term | None:
+        """The term whose id, label or alias matches, ignoring case."""
+        wanted = _fold(value)
+        return next(
+            (term for term in self.terms if wanted in self._spellings(term)), None
+        )
+
+    def suggest(self, value: object) -> Term | None:
+        """The nearest term for a misspelled value (did-you-mean)."""
+        spellings = {s: t for t in self.terms for s in self._spellings(t)}
+        close = difflib.get_close_matches(_fold(value), spellings, n=1, cutoff=0.6)
+        return spellings[close[0]] if close else None
+
+    def describe_allowed(self) -> str:
+        return ", ".join(f"{term.id} ({term.label})" for term in self.terms)
+
+
+class Taxonomies(RootModel[dict[str, Taxonomy]]):
+    """All vocabularies, keyed by the front-matter field they govern."""
+
+    @model_validator(mode="after")
+    def _bind_fields(self) -> Taxonomies:
+        self.root = {
+            name: taxonomy.model_copy(update={"field": name})
+            for name, taxonomy in self.root.items()
+        }
+        return self
+
+    def __getitem__(self, field: str) -> Taxonomy:
+        return self.root[field]
+
+    def __iter__(self):
+        return iter(self.root.values())
+
+    def __contains__(self, field: object) -> bool:
+        return field in self.root
+
+
+def load_taxonomies(path: Path) -> Taxonomies:
+    """Read and validate a taxonomy file."""
+    with path.open(encoding="utf-8") as stream:
+        return Taxonomies.model_validate(yaml.safe_load(stream))
+
+
+def _fold(value: object) -> str:
+    return " ".join(str(value).split()).casefold()

@@ -1,0 +1,133 @@
+"""Integration: a real `mkdocs build` on temporary content, asserting on the
+produced HTML and JSON."""
+
+import json
+import re
+
+import pytest
+
+
+def cards(html: str) -> list[str]:
+    return re.findall(r'class="portfolio-card" data-slug="([^"]+)"', html)
+
+
+@pytest.fixture
+def built(project):
+    project.add("skola-pa-distans", title="Skola på distans", facet="adaptive", stage="spread",
+                status="completed", areas=["education"], sdgs=[4], started="2020-03-16", ended="2021-06-15")
+    project.add("fossilfri-fordonsflotta", title="Fossilfri fordonsflotta", facet="mission", stage="realise",
+                featured=True, sdgs=[7, 13], funding=[{"funder": "Klimatklivet", "amount_sek": 1250000}])
+    project.add("ai-pilot", title="AI-pilot", facet="anticipatory", stage="explore", status="stopped")
+    result = project.build("--strict")
+    assert result.returncode == 0, result.stderr
+    return project
+
+
+def test_group_pages_list_exactly_their_initiatives(built):
+    assert cards(built.html("facetter/mission")) == ["fossilfri-fordonsflotta"]
+    assert cards(built.html("facetter/enhancement")) == []
+    assert "Inga initiativ ännu" in built.html("facetter/enhancement")
+    assert cards(built.html("steg/spread")) == ["skola-pa-distans"]
+    assert cards(built.html("status/stopped")) == ["ai-pilot"]
+    assert cards(built.html("globala-malen/7")) == ["fossilfri-fordonsflotta"]
+    assert cards(built.html("omraden/education")) == ["skola-pa-distans"]
+    assert cards(built.html("alla-initiativ")) == ["ai-pilot", "fossilfri-fordonsflotta", "skola-pa-distans"]
+
+
+def test_group_page_shows_the_taxonomy_description(built, taxonomies):
+    html = built.html("steg/explore")
+    assert taxonomies["stage"].term("explore").description.split(".")[0] in html
+    assert "<h1>Utforska möjligheter</h1>" in html
+
+
+def test_initiative_page(built):
+    html = built.html("initiatives/fossilfri-fordonsflotta")
+    assert html.count("<h1") == 1 and "<h1>Fossilfri fordonsflotta</h1>" in html
+    assert '<a href="../../facetter/mission/">Missionsorienterad</a>' in html
+    assert '<a href="../../steg/realise/">Förverkliga</a>' in html
+    assert '<a href="../../status/active/">Pågående</a>' in html
+    assert '<a href="../../globala-malen/13/">Bekämpa klimatförändringen</a>' in html
+    assert "Klimatklivet: 1\u202f250\u202f000 kr" in html
+    assert '<h2 id="behov">Behov</h2>' in html
+    assert 'lang="sv"' in html
+
+
+def test_home_page_explains_and_counts(built):
+    html = built.html("")
+    for label in ("Förbättringsinriktad", "Missionsorienterad", "Anpassningsinriktad", "Framtidsinriktad",
+                  "Lägga grunden", "Identifiera behov", "Utforska möjligheter", "Förverkliga", "Sprida"):
+        assert label in html
+    assert re.search(r'data-facet="mission" data-stage="realise">\s*1\s*<', html)
+    assert re.search(r'data-facet="mission" data-stage="explore">\s*0\s*<', html)
+    featured = html[html.index('id="utvalda"'):html.index('id="matris"')]
+    assert cards(featured) == ["fossilfri-fordonsflotta"]
+
+
+def test_initiatives_are_not_in_the_menu_but_overviews_are(built):
+    menu = built.html("")[: built.html("").index('class="md-content"')]
+    assert "Fossilfri fordonsflotta" not in menu
+    for title in ("Alla initiativ", "Innovationsfacetter", "Steg", "Verksamhetsområden"):
+        assert title in menu
+
+
+def test_initiatives_json(built):
+    document = json.loads((built.site / "initiatives.json").read_text(encoding="utf-8"))
+    assert document["version"] == 1 and document["count"] == 3
+    records = {r["slug"]: r for r in document["initiatives"]}
+    fleet = records["fossilfri-fordonsflotta"]
+    assert fleet["url"] == "initiatives/fossilfri-fordonsflotta/"
+    assert (built.site / fleet["url"] / "index.html").is_file()
+    assert fleet["funding"] == [{"funder": "Klimatklivet", "amount_sek": 1250000}]
+    assert records["skola-pa-distans"]["ended"] == "2021-06-15"
+    assert "ended" not in fleet
+
+
+def test_swedish_search_is_configured(built):
+    index = json.loads((built.site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert index["config"]["lang"] == ["sv"]
+    assert index["config"]["pipeline"] == ["stemmer", "stopWordFilter", "trimmer"]
+
+
+def test_front_matter_values_are_escaped(project):
+    project.add("farlig", title='Tom & "Jerry" <script>alert(1)</script>',
+                description="</title><img src=x onerror=alert(1)>", organisation="<b>Fet</b> & co",
+                partners=["<i>P</i>"], tags=['"><svg onload=alert(1)>'])
+    result = project.build("--strict")
+    assert result.returncode == 0, result.stderr
+    for url in ("initiatives/farlig", "alla-initiativ", "facetter/enhancement", "status/active"):
+        html = project.html(url)
+        assert "<script>alert(1)" not in html and "<img src=x" not in html
+        assert "<b>Fet</b>" not in html and "<svg onload" not in html
+    page = project.html("initiatives/farlig")
+    assert "<h1>Tom &amp; &#34;Jerry&#34; &lt;script&gt;alert(1)&lt;/script&gt;</h1>" in page
+    assert '<meta name="description" content="&lt;/title&gt;&lt;img src=x onerror=alert(1)&gt;">' in page
+    assert "<title>Tom &amp; &#34;Jerry&#34; &lt;script&gt;" in page
+
+
+def test_invalid_content_fails_the_build_with_swedish_messages(project):
+    project.add("bra")
+    project.add("fel", stage="explroe")
+    project.write("content/initiatives/trasig.md", "---\ntitle: [\n---\n")
+    for args in ((), ("--strict",)):
+        result = project.build(*args)
+        assert result.returncode == 1
+        assert "content/initiatives/fel.md:5: fältet 'stage': Okänt värde 'explroe'. Menade du 'explore'" in result.stderr
+        assert "content/initiatives/trasig.md:" in result.stderr
+        assert "Innehållet har 2 fel" in result.stderr
+
+
+def test_failed_build_keeps_the_last_good_site(project):
+    project.add("bra", title="Bra initiativ")
+    assert project.build().returncode == 0
+    before = {p: p.read_bytes() for p in project.site.rglob("*") if p.is_file()}
+    project.add("fel", facet="okänd")
+    assert project.build().returncode == 1
+    after = {p: p.read_bytes() for p in project.site.rglob("*") if p.is_file()}
+    assert after == before and "Bra initiativ" in project.html("initiatives/bra")
+
+
+def test_empty_portfolio_builds(project):
+    result = project.build("--strict")
+    assert result.returncode == 0, result.stderr
+    assert json.loads((project.site / "initiatives.json").read_text())["initiatives"] == []
+    assert "Inga initiativ ännu" in project.html("facetter/mission")

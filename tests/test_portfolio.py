@@ -1,0 +1,98 @@
+"""Aggregation: groups, matrix, order and links, computed once in the core."""
+
+import pytest
+
+from conftest import MINIMAL
+from portfolj.exports import initiatives_json, record
+from portfolj.loading import Source
+from portfolj.portfolio import Portfolio, swedish_key
+from portfolj.site import generated_pages
+
+
+@pytest.fixture
+def make(model, taxonomies):
+    def build(*specs: dict) -> Portfolio:
+        sources = [
+            Source(slug=f"i{n}", path=f"initiatives/i{n}.md", data=model.model_validate(MINIMAL | spec), body="")
+            for n, spec in enumerate(specs)
+        ]
+        return Portfolio.from_sources(sources, taxonomies)
+
+    return build
+
+
+def test_groups_hold_exactly_their_members(make):
+    portfolio = make(
+        {"title": "A", "facet": "mission", "areas": ["education", "health"]},
+        {"title": "B", "facet": "mission"},
+        {"title": "C", "facet": "adaptive", "areas": ["health"]},
+    )
+    assert [e.data.title for e in portfolio.members("facet", "mission")] == ["A", "B"]
+    assert [e.data.title for e in portfolio.members("areas", "health")] == ["A", "C"]
+    assert portfolio.members("facet", "anticipatory") == []
+    groups = portfolio.groups("facet")
+    assert [g.term.id for g in groups] == ["enhancement", "mission", "adaptive", "anticipatory"]
+    assert [len(g.entries) for g in groups] == [0, 2, 1, 0]
+
+
+def test_matrix_counts_and_totals(make):
+    portfolio = make(
+        {"facet": "mission", "stage": "explore"},
+        {"facet": "mission", "stage": "explore"},
+        {"facet": "mission", "stage": "spread"},
+        {"facet": "anticipatory", "stage": "needs"},
+    )
+    matrix = portfolio.matrix("facet", "stage")
+    assert matrix.count("mission", "explore") == 2
+    assert matrix.count("enhancement", "explore") == 0
+    assert matrix.row_total("mission") == 3
+    assert matrix.column_total("needs") == 1
+    assert sum(matrix.row_total(f) for f in matrix.rows.ids) == len(portfolio) == 4
+
+
+def test_empty_portfolio(make):
+    portfolio = make()
+    assert len(portfolio) == 0 and portfolio.featured() == []
+    assert portfolio.matrix().row_total("mission") == 0
+    assert all(g.entries == [] for g in portfolio.groups("stage"))
+
+
+def test_titles_sort_in_swedish_order(make):
+    titles = ["Öppna data", "Äldreomsorg", "Zon", "Ångbåt", "avfall", "Bibliotek"]
+    portfolio = make(*({"title": t} for t in titles))
+    assert [e.data.title for e in portfolio] == ["avfall", "Bibliotek", "Zon", "Ångbåt", "Äldreomsorg", "Öppna data"]
+    assert swedish_key("å") < swedish_key("ä") < swedish_key("ö")
+
+
+def test_featured(make):
+    portfolio = make({"title": "A", "featured": True}, {"title": "B"})
+    assert [e.data.title for e in portfolio.featured()] == ["A"]
+
+
+def test_links_default_to_directory_urls_and_follow_the_engine(make):
+    portfolio = make({"title": "A"})
+    assert portfolio.entries[0].url == "initiatives/i0/"
+    assert portfolio.term_url("stage", "explore") == "steg/explore/"
+    portfolio.resolve_urls(lambda src: src.replace(".md", ".html"))
+    assert portfolio.entries[0].url == "initiatives/i0.html"
+    assert portfolio.term_url("sdgs", 7) == "globala-malen/7.html"
+
+
+def test_generated_pages_fall_out_of_the_taxonomies(make, taxonomies):
+    pages = {page.src_uri: page for page in generated_pages(make({"facet": "mission"}))}
+    for taxonomy in taxonomies:
+        assert pages[f"{taxonomy.path}/index.md"].in_menu
+        for term in taxonomy.terms:
+            page = pages[f"{taxonomy.path}/{term.id}.md"]
+            assert page.title == term.label and not page.in_menu
+    assert [e.data.facet for e in pages["facetter/mission.md"].context["entries"]] == ["mission"]
+    assert pages["alla-initiativ.md"].in_menu
+
+
+def test_record_has_required_fields_first_and_optional_only_when_present(make):
+    portfolio = make({"title": "A", "sdgs": [3], "started": "2024-01-02"})
+    data = record(portfolio.entries[0])
+    assert list(data)[:8] == ["slug", "title", "description", "facet", "stage", "status", "organisation", "url"]
+    assert data["sdgs"] == [3] and data["started"] == "2024-01-02"
+    assert "ended" not in data and "funding" not in data and "featured" not in data
+    assert '"count": 1' in initiatives_json(portfolio)
