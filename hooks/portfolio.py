@@ -18,10 +18,10 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from portfolj import formatting
-from portfolj.exports import initiatives_json
 from portfolj.portfolio import Entry, Portfolio
 from portfolj.project import load_portfolio
-from portfolj.site import GeneratedPage, generated_pages
+from portfolj.settings import Settings
+from portfolj.site import GeneratedPage, generated_files, generated_pages
 
 log = get_plugin_logger("portfolj")
 
@@ -33,6 +33,7 @@ class _Build:
     """What one build knows; `mkdocs serve` keeps the module between builds."""
 
     portfolio: Portfolio | None = None
+    settings: Settings | None = None
     entries: dict[str, Entry] = {}
     generated: dict[str, GeneratedPage] = {}
 
@@ -46,10 +47,10 @@ def on_pre_build(*, config: MkDocsConfig) -> None:
     """Validate before MkDocs cleans the output, so a failure keeps the last good site."""
     _Build.portfolio, _Build.entries, _Build.generated = None, {}, {}
     root = Path(config.config_file_path).parent
-    settings = config.extra.get("portfolio", {})
-    portfolio, problems = load_portfolio(
-        Path(config.docs_dir), root / settings.get("taxonomy", "taxonomy.yml"), shown_root=root
+    settings = Settings.model_validate(
+        {"site_name": config.site_name, "site_url": config.site_url or "", **config.extra.get("portfolio", {})}
     )
+    portfolio, problems = load_portfolio(Path(config.docs_dir), root / settings.taxonomy, shown_root=root)
     if problems:
         for problem in problems:
             log.error(str(problem))
@@ -57,9 +58,9 @@ def on_pre_build(*, config: MkDocsConfig) -> None:
             f"Innehållet har {len(problems)} fel. Rätta felen ovan och bygg igen; "
             "den senast byggda webbplatsen är orörd."
         )
-    _Build.portfolio = portfolio
+    _Build.portfolio, _Build.settings = portfolio, settings
     _Build.entries = {entry.path: entry for entry in portfolio}
-    _Build.generated = {page.src_uri: page for page in generated_pages(portfolio)}
+    _Build.generated = {page.src_uri: page for page in generated_pages(portfolio, settings)}
     _add_to_menu(config, [page for page in _Build.generated.values() if page.in_menu])
 
 
@@ -71,8 +72,10 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     for page in _Build.generated.values():
         inclusion = InclusionLevel.UNDEFINED if page.in_menu else InclusionLevel.NOT_IN_NAV
         files.append(File.generated(config, page.src_uri, content=_markdown(page), inclusion=inclusion))
-    files.append(File.generated(config, "initiatives.json", content=initiatives_json(_Build.portfolio)))
+    # URLs first: the exports link to the pages.
     _Build.portfolio.resolve_urls(lambda src_uri: files.get_file_from_path(src_uri).url)
+    for output in generated_files(_Build.portfolio, _Build.settings):
+        files.append(File.generated(config, output.path, content=output.content))
     return files
 
 
@@ -93,6 +96,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
 def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
     env.autoescape = lambda name: bool(name) and name.startswith(TEMPLATE_FOLDER)
     env.globals["portfolio"] = _Build.portfolio
+    env.globals["portfolio_settings"] = _Build.settings
     env.filters.update(
         swedish_date=formatting.swedish_date, kronor=formatting.kronor, period=formatting.period
     )

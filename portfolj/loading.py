@@ -14,6 +14,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from portfolj.messages import Problem, problems_from_error
+from portfolj.taxonomy import slugify
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
@@ -192,12 +193,6 @@ def _image_problems(src: str, file: Path, content_dir: Path, shown: str, line: i
     return [Problem(shown, line, "image.src",
         f"Bildfilen '{src}' finns inte. Lägg bilden i mappen content/ och ange sökvägen "
         "från initiativets fil, till exempel ../bilder/foto.jpg.")]
-
-
-def slugify(text: str) -> str:
-    """A file name for communicators who wrote 'Äldre Omsorg'."""
-    folded = text.casefold().translate(str.maketrans("åäöéèü", "aaoeeu"))
-    return re.sub(r"[^a-z0-9]+", "-", folded).strip("-") or "initiativ"
 
 
 # ----------------------------------------------------------------------------

@@ -176,9 +176,12 @@ class Initiative(_Record):
 
 def model_for(taxonomies: Taxonomies) -> type[Initiative]:
     """The Initiative model with each vocabulary field bound to its terms."""
-    missing = [name for name in VOCABULARY_FIELDS if name not in taxonomies]
+    missing = [name for name in VOCABULARY_FIELDS if name not in taxonomies or taxonomies[name].open]
     if missing:
-        raise ValueError(f"Taxonomifilen saknar {', '.join(missing)}")
+        raise ValueError(f"Taxonomifilen saknar en stängd taxonomi för {', '.join(missing)}")
+    unknown = [t.field for t in taxonomies if t.field not in Initiative.model_fields]
+    if unknown:
+        raise ValueError(f"Taxonomifilen har taxonomier för fält som inte finns: {', '.join(unknown)}")
     fields = {}
     for name in VOCABULARY_FIELDS:
         info = Initiative.model_fields[name]

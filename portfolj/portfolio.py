@@ -13,7 +13,7 @@ from pathlib import PurePosixPath
 from pydantic import BaseModel
 
 from portfolj.loading import Source
-from portfolj.taxonomy import Taxonomies, Taxonomy, Term, TermId
+from portfolj.taxonomy import Taxonomies, Taxonomy, Term, TermId, slugify
 
 # Swedish alphabetical order: å, ä, ö come last, in that order, after z.
 # The characters after "z" in ASCII stand in for them.
@@ -69,25 +69,33 @@ class Matrix:
 
 @dataclass
 class Portfolio:
-    """All validated initiatives and the vocabularies they are sorted by."""
+    """All validated initiatives and the vocabularies they are sorted by.
 
-    taxonomies: Taxonomies
+    ``taxonomies`` holds every vocabulary by field name, with the terms of
+    open taxonomies (such as organisation) taken from the initiatives.
+    """
+
+    taxonomies: dict[str, Taxonomy]
     entries: list[Entry]
     _index: dict[str, dict[TermId, list[Entry]]] = field(init=False, repr=False)
     _url_of: Callable[[str], str] = field(init=False, repr=False, default=None)
 
     def __post_init__(self) -> None:
         self.entries = sorted(self.entries, key=lambda entry: swedish_key(entry.data.title))
-        self._index = {taxonomy.field: {term_id: [] for term_id in taxonomy.ids} for taxonomy in self.taxonomies}
+        self.taxonomies = {
+            name: _with_used_terms(taxonomy, self.entries) if taxonomy.open else taxonomy
+            for name, taxonomy in self.taxonomies.items()
+        }
+        self._index = {name: {term_id: [] for term_id in t.ids} for name, t in self.taxonomies.items()}
         for entry in self.entries:
             for name, terms in self._index.items():
-                for term_id in _values(entry.data, name):
+                for term_id in self.term_ids(entry, name):
                     terms[term_id].append(entry)
         self._url_of = _directory_url
 
     @classmethod
     def from_sources(cls, sources: list[Source], taxonomies: Taxonomies) -> Portfolio:
-        return cls(taxonomies, [Entry.from_source(source) for source in sources])
+        return cls(dict(taxonomies.root), [Entry.from_source(source) for source in sources])
 
     def __iter__(self) -> Iterator[Entry]:
         return iter(self.entries)
@@ -118,6 +126,12 @@ class Portfolio:
 
     # Figures -----------------------------------------------------------------
 
+    def term_ids(self, entry: Entry, field_name: str) -> list[TermId]:
+        """The ids an initiative is filed under in one taxonomy."""
+        value = getattr(entry.data, field_name)
+        values = value if isinstance(value, list) else [value]
+        return [slugify(v) for v in values] if self.taxonomies[field_name].open else values
+
     def term(self, field_name: str, term_id: TermId) -> Term:
         return self.taxonomies[field_name].term(term_id)
 
@@ -131,8 +145,8 @@ class Portfolio:
     def matrix(self, rows: str = "facet", columns: str = "stage") -> Matrix:
         counts: dict[tuple[TermId, TermId], int] = {}
         for entry in self.entries:
-            for row in _values(entry.data, rows):
-                for column in _values(entry.data, columns):
+            for row in self.term_ids(entry, rows):
+                for column in self.term_ids(entry, columns):
                     counts[row, column] = counts.get((row, column), 0) + 1
         return Matrix(self.taxonomies[rows], self.taxonomies[columns], counts)
 
@@ -140,9 +154,15 @@ class Portfolio:
         return [entry for entry in self.entries if entry.data.featured]
 
 
-def _values(data: BaseModel, field_name: str) -> list[TermId]:
-    value = getattr(data, field_name)
-    return value if isinstance(value, list) else [value]
+def _with_used_terms(taxonomy: Taxonomy, entries: list[Entry]) -> Taxonomy:
+    """An open taxonomy's terms: each distinct value, in Swedish order."""
+    labels: dict[str, str] = {}
+    for entry in entries:
+        value = getattr(entry.data, taxonomy.field)
+        for label in value if isinstance(value, list) else [value]:
+            labels.setdefault(slugify(label), label)
+    terms = sorted((Term(id=slug, label=label) for slug, label in labels.items()), key=lambda t: swedish_key(t.label))
+    return taxonomy.model_copy(update={"terms": tuple(terms)})
 
 
 def _directory_url(path: str) -> str:

@@ -1,14 +1,18 @@
-"""The pages the portfolio generates, described without any engine.
+"""What the portfolio publishes besides the initiative pages, described
+without any engine: generated pages (with their template and context) and
+generated files (exports).
 
 A taxonomy with ``pages: true`` yields an overview page and one page per
-term (as Hugo does); templates receive the listed context.
+term, as Hugo does.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from portfolj.exports import initiatives_json
 from portfolj.portfolio import Portfolio
+from portfolj.settings import Settings
 
 ALL_INITIATIVES = "alla-initiativ.md"
 
@@ -23,7 +27,13 @@ class GeneratedPage:
     in_menu: bool = False  # overview pages go in the menu; term pages are reached from them
 
 
-def generated_pages(portfolio: Portfolio) -> list[GeneratedPage]:
+@dataclass(frozen=True)
+class GeneratedFile:
+    path: str
+    content: str | bytes
+
+
+def generated_pages(portfolio: Portfolio, settings: Settings) -> list[GeneratedPage]:
     pages = [
         GeneratedPage(
             ALL_INITIATIVES,
@@ -33,7 +43,7 @@ def generated_pages(portfolio: Portfolio) -> list[GeneratedPage]:
             in_menu=True,
         )
     ]
-    for taxonomy in portfolio.taxonomies:
+    for taxonomy in portfolio.taxonomies.values():
         if not taxonomy.pages:
             continue
         pages.append(
@@ -57,3 +67,7 @@ def generated_pages(portfolio: Portfolio) -> list[GeneratedPage]:
             for group in portfolio.groups(taxonomy.field)
         ]
     return pages
+
+
+def generated_files(portfolio: Portfolio, settings: Settings) -> list[GeneratedFile]:
+    return [GeneratedFile("initiatives.json", initiatives_json(portfolio))]

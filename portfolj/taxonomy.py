@@ -7,6 +7,7 @@ A municipality adapts the portfolio by editing that file, never the code.
 from __future__ import annotations
 
 import difflib
+import re
 from pathlib import Path
 from typing import Annotated
 
@@ -37,11 +38,16 @@ class Taxonomy(BaseModel):
     plural: str
     path: str = Field(pattern=r"^[a-z0-9-]+$")
     pages: bool = True
+    # An open taxonomy takes its terms from the values used in content (like
+    # Hugo's tags); a closed one only allows the terms listed here.
+    open: bool = False
     description: str = ""
-    terms: tuple[Term, ...] = Field(min_length=1)
+    terms: tuple[Term, ...] = ()
 
     @model_validator(mode="after")
     def _unique_spellings(self) -> Taxonomy:
+        if not self.open and not self.terms:
+            raise ValueError("en stängd taxonomi behöver minst en term under terms")
         seen: dict[str, TermId] = {}
         for term in self.terms:
             for spelling in self._spellings(term):
@@ -109,3 +115,9 @@ def load_taxonomies(path: Path) -> Taxonomies:
 
 def _fold(value: object) -> str:
     return " ".join(str(value).split()).casefold()
+
+
+def slugify(text: str) -> str:
+    """A URL-safe id: 'Vård- och omsorgsförvaltningen' → 'vard-och-omsorgsforvaltningen'."""
+    folded = text.casefold().translate(str.maketrans("åäöæøéèàü", "aaoaoeeau"))
+    return re.sub(r"[^a-z0-9]+", "-", folded).strip("-") or "x"

@@ -31,6 +31,8 @@ def test_group_pages_list_exactly_their_initiatives(built):
     assert cards(built.html("status/stopped")) == ["ai-pilot"]
     assert cards(built.html("globala-malen/7")) == ["fossilfri-fordonsflotta"]
     assert cards(built.html("omraden/education")) == ["skola-pa-distans"]
+    assert cards(built.html("organisationer/kommunledningsforvaltningen")) == [
+        "ai-pilot", "fossilfri-fordonsflotta", "skola-pa-distans"]
     assert cards(built.html("alla-initiativ")) == ["ai-pilot", "fossilfri-fordonsflotta", "skola-pa-distans"]
 
 
@@ -46,6 +48,7 @@ def test_initiative_page(built):
     assert '<a href="../../facetter/mission/">Missionsorienterad</a>' in html
     assert '<a href="../../steg/realise/">Förverkliga</a>' in html
     assert '<a href="../../status/active/">Pågående</a>' in html
+    assert '<a href="../../organisationer/kommunledningsforvaltningen/">Kommunledningsförvaltningen</a>' in html
     assert '<a href="../../globala-malen/13/">Bekämpa klimatförändringen</a>' in html
     assert "Klimatklivet: 1\u202f250\u202f000 kr" in html
     assert '<h2 id="behov">Behov</h2>' in html

@@ -59,4 +59,5 @@ def test_old_stage_values_are_rejected_with_the_new_vocabulary(project):
 def test_broken_taxonomy_file_is_reported(project):
     (project.root / "taxonomy.yml").write_text("facet:\n  label: Facett\n", encoding="utf-8")
     result = project.build()
-    assert result.returncode == 1 and "Taxonomifilen går inte att använda" in result.stderr
+    assert result.returncode == 1
+    assert "taxonomy.yml: fältet 'facet.plural': Obligatoriskt fält saknas." in result.stderr

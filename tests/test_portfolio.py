@@ -6,6 +6,7 @@ from conftest import MINIMAL
 from portfolj.exports import initiatives_json, record
 from portfolj.loading import Source
 from portfolj.portfolio import Portfolio, swedish_key
+from portfolj.settings import Settings
 from portfolj.site import generated_pages
 
 
@@ -78,9 +79,10 @@ def test_links_default_to_directory_urls_and_follow_the_engine(make):
     assert portfolio.term_url("sdgs", 7) == "globala-malen/7.html"
 
 
-def test_generated_pages_fall_out_of_the_taxonomies(make, taxonomies):
-    pages = {page.src_uri: page for page in generated_pages(make({"facet": "mission"}))}
-    for taxonomy in taxonomies:
+def test_generated_pages_fall_out_of_the_taxonomies(make):
+    portfolio = make({"facet": "mission"})
+    pages = {page.src_uri: page for page in generated_pages(portfolio, Settings())}
+    for taxonomy in portfolio.taxonomies.values():
         assert pages[f"{taxonomy.path}/index.md"].in_menu
         for term in taxonomy.terms:
             page = pages[f"{taxonomy.path}/{term.id}.md"]
@@ -96,3 +98,17 @@ def test_record_has_required_fields_first_and_optional_only_when_present(make):
     assert data["sdgs"] == [3] and data["started"] == "2024-01-02"
     assert "ended" not in data and "funding" not in data and "featured" not in data
     assert '"count": 1' in initiatives_json(portfolio)
+
+
+def test_open_taxonomy_takes_its_terms_from_the_content(make):
+    portfolio = make(
+        {"title": "A", "organisation": "Vård- och omsorgsförvaltningen"},
+        {"title": "B", "organisation": "Barn- och utbildningsförvaltningen"},
+        {"title": "C", "organisation": "Vård- och omsorgsförvaltningen"},
+    )
+    groups = portfolio.groups("organisation")
+    assert [(g.term.id, g.term.label, len(g.entries)) for g in groups] == [
+        ("barn-och-utbildningsforvaltningen", "Barn- och utbildningsförvaltningen", 1),
+        ("vard-och-omsorgsforvaltningen", "Vård- och omsorgsförvaltningen", 2),
+    ]
+    assert portfolio.term_url("organisation", "vard-och-omsorgsforvaltningen") == "organisationer/vard-och-omsorgsforvaltningen/"
