@@ -1,6 +1,6 @@
 """The shipped examples are valid and show the whole model."""
 
-from conftest import ROOT
+from support import ROOT
 from portfolj.project import load_portfolio
 
 

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import MINIMAL, front_matter
+from support import MINIMAL, front_matter
 from portfolj.loading import read_initiatives
 
 

@@ -3,7 +3,7 @@
 import pytest
 from pydantic import ValidationError
 
-from conftest import MINIMAL
+from support import MINIMAL
 
 
 def errors(model, **fields):

@@ -2,7 +2,7 @@
 
 import pytest
 
-from conftest import MINIMAL
+from support import MINIMAL
 from portfolj.exports import initiatives_json, record
 from portfolj.loading import Source
 from portfolj.portfolio import Portfolio, swedish_key
