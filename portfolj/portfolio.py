@@ -9,11 +9,15 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
+from urllib.parse import urlencode
 
 from pydantic import BaseModel
 
 from portfolj.loading import Source
 from portfolj.taxonomy import Taxonomies, Taxonomy, Term, TermId, slugify
+
+# The page that lists (and filters) every initiative.
+ALL_INITIATIVES = "alla-initiativ.md"
 
 # Swedish alphabetical order: å, ä, ö come last, in that order, after z.
 # The characters after "z" in ASCII stand in for them.
@@ -123,6 +127,13 @@ class Portfolio:
 
     def taxonomy_url(self, field_name: str) -> str:
         return self._url_of(self.taxonomy_page(field_name))
+
+    def filter_url(self, **criteria: TermId | list[TermId]) -> str:
+        """The list of all initiatives, filtered: the query uses the
+        front-matter field names and term ids (plus ``year``, ``q`` and
+        ``sort``), e.g. ``alla-initiativ/?facet=mission&stage=explore``."""
+        query = urlencode({k: v for k, v in criteria.items() if v not in (None, [])}, doseq=True)
+        return self._url_of(ALL_INITIATIVES) + (f"?{query}" if query else "")
 
     # Figures -----------------------------------------------------------------
 

@@ -11,10 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from portfolj.exports import initiatives_json
-from portfolj.portfolio import Portfolio
+from portfolj.portfolio import ALL_INITIATIVES, Portfolio
 from portfolj.settings import Settings
-
-ALL_INITIATIVES = "alla-initiativ.md"
 
 
 @dataclass(frozen=True)

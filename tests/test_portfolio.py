@@ -112,3 +112,12 @@ def test_open_taxonomy_takes_its_terms_from_the_content(make):
         ("vard-och-omsorgsforvaltningen", "Vård- och omsorgsförvaltningen", 2),
     ]
     assert portfolio.term_url("organisation", "vard-och-omsorgsforvaltningen") == "organisationer/vard-och-omsorgsforvaltningen/"
+
+
+def test_filter_url_uses_field_names_and_ids(make):
+    portfolio = make({"title": "A"})
+    assert portfolio.filter_url() == "alla-initiativ/"
+    assert portfolio.filter_url(facet="mission", stage=["explore", "realise"], q="skola") == (
+        "alla-initiativ/?facet=mission&stage=explore&stage=realise&q=skola"
+    )
+    assert portfolio.filter_url(sdgs=7, areas=[]) == "alla-initiativ/?sdgs=7"
