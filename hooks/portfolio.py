@@ -20,6 +20,7 @@ from mkdocs.structure.pages import Page
 from portfolj import formatting
 from portfolj.portfolio import Entry, Portfolio
 from portfolj.project import load_portfolio
+from portfolj.search import SearchIndexError, index_site
 from portfolj.settings import Settings
 from portfolj.site import GeneratedPage, generated_files, generated_pages
 
@@ -111,6 +112,16 @@ def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: Nav
     if generated is not None:
         context.update(generated.context)
     return context
+
+
+def on_post_build(*, config: MkDocsConfig) -> None:
+    """Index the written pages for search: Pagefind reads the finished HTML."""
+    if _Build.portfolio is None:
+        return
+    try:
+        index_site(Path(config.site_dir))
+    except SearchIndexError as error:
+        raise PluginError(str(error)) from error
 
 
 # -----------------------------------------------------------------------------

@@ -16,6 +16,13 @@ from pydantic import BaseModel
 from portfolj.loading import Source
 from portfolj.taxonomy import Taxonomies, Taxonomy, Term, TermId, slugify
 
+# What makes two initiatives related, and how much. Tags are the most
+# specific signal, the facet the broadest.
+RELATED_WEIGHTS = {"tags": 3.0, "areas": 2.0, "sdgs": 1.0, "facet": 1.0}
+# How many neighbours in each shared group are considered: keeps the choice
+# linear in the number of initiatives.
+RELATED_WINDOW = 40
+
 # The page that lists (and filters) every initiative.
 ALL_INITIATIVES = "alla-initiativ.md"
 
@@ -82,6 +89,7 @@ class Portfolio:
     taxonomies: dict[str, Taxonomy]
     entries: list[Entry]
     _index: dict[str, dict[TermId, list[Entry]]] = field(init=False, repr=False)
+    _position: dict[tuple[str, TermId], dict[str, int]] = field(init=False, repr=False)
     _url_of: Callable[[str], str] = field(init=False, repr=False, default=None)
 
     def __post_init__(self) -> None:
@@ -91,10 +99,16 @@ class Portfolio:
             for name, taxonomy in self.taxonomies.items()
         }
         self._index = {name: {term_id: [] for term_id in t.ids} for name, t in self.taxonomies.items()}
+        self._index["tags"] = {}
         for entry in self.entries:
             for name, terms in self._index.items():
                 for term_id in self.term_ids(entry, name):
-                    terms[term_id].append(entry)
+                    terms.setdefault(term_id, []).append(entry)
+        self._position = {
+            (name, term_id): {entry.slug: n for n, entry in enumerate(members)}
+            for name in RELATED_WEIGHTS
+            for term_id, members in self._index[name].items()
+        }
         self._url_of = _directory_url
 
     @classmethod
@@ -138,9 +152,11 @@ class Portfolio:
     # Figures -----------------------------------------------------------------
 
     def term_ids(self, entry: Entry, field_name: str) -> list[TermId]:
-        """The ids an initiative is filed under in one taxonomy."""
+        """The ids an initiative is filed under in one taxonomy (or its tags)."""
         value = getattr(entry.data, field_name)
         values = value if isinstance(value, list) else [value]
+        if field_name == "tags":
+            return [" ".join(tag.split()).casefold() for tag in values]
         return [slugify(v) for v in values] if self.taxonomies[field_name].open else values
 
     def term(self, field_name: str, term_id: TermId) -> Term:
@@ -160,6 +176,23 @@ class Portfolio:
                 for column in self.term_ids(entry, columns):
                     counts[row, column] = counts.get((row, column), 0) + 1
         return Matrix(self.taxonomies[rows], self.taxonomies[columns], counts)
+
+    def related(self, entry: Entry, limit: int = 5) -> list[Entry]:
+        """Initiatives that share tags, areas, goals or the facet with ``entry``,
+        most shared first; never ``entry`` itself."""
+        scores: dict[str, float] = {}
+        candidates: dict[str, Entry] = {}
+        for name, weight in RELATED_WEIGHTS.items():
+            for term_id in self.term_ids(entry, name):
+                members = self._index[name][term_id]
+                at = self._position[name, term_id][entry.slug]
+                for other in members[max(0, at - RELATED_WINDOW): at + RELATED_WINDOW + 1]:
+                    if other is not entry:
+                        scores[other.slug] = scores.get(other.slug, 0.0) + weight
+                        candidates[other.slug] = other
+        order = {slug: -score for slug, score in scores.items()}
+        ranked = sorted(candidates.values(), key=lambda other: (order[other.slug], swedish_key(other.data.title)))
+        return ranked[:limit]
 
     def featured(self) -> list[Entry]:
         return [entry for entry in self.entries if entry.data.featured]

@@ -85,12 +85,6 @@ def test_initiatives_json(built):
     assert "ended" not in fleet
 
 
-def test_swedish_search_is_configured(built):
-    index = json.loads((built.site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    assert index["config"]["lang"] == ["sv"]
-    assert index["config"]["pipeline"] == ["stemmer", "stopWordFilter", "trimmer"]
-
-
 def test_front_matter_values_are_escaped(project):
     project.add("farlig", title='Tom & "Jerry" <script>alert(1)</script>',
                 description="</title><img src=x onerror=alert(1)>", organisation="<b>Fet</b> & co",
@@ -134,3 +128,25 @@ def test_empty_portfolio_builds(project):
     assert result.returncode == 0, result.stderr
     assert json.loads((project.site / "initiatives.json").read_text())["initiatives"] == []
     assert "Inga initiativ ännu" in project.html("facetter/mission")
+
+
+def test_initiative_page_ends_with_related_initiatives(project):
+    project.add("a", title="Trygghetskameror", areas=["elderly-care"], tags=["välfärdsteknik"])
+    project.add("b", title="Digital tillsyn", areas=["elderly-care"], tags=["välfärdsteknik"])
+    project.add("c", title="Läsplattor", areas=["elderly-care"])
+    project.add("d", title="Matlådor")
+    project.add("e", title="Inget gemensamt", facet="mission")
+    assert project.build("--strict").returncode == 0
+    html = project.html("initiatives/a")
+    related = html[html.index('id="liknande"'):]
+    assert cards(related) == ["b", "c", "d"]
+    assert html.index('id="fakta"') < html.index('id="behov"') < html.index('id="liknande"')
+
+
+def test_search_index_is_swedish_and_holds_only_initiatives(built):
+    entry = json.loads((built.site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    assert list(entry["languages"]) == ["sv"]
+    assert entry["languages"]["sv"]["page_count"] == 3
+    assert not (built.site / "search" / "search_index.json").exists()
+    html = built.html("initiatives/ai-pilot")
+    assert "data-pagefind-body" in html and 'id="portfolio-search-input"' in html

@@ -121,3 +121,29 @@ def test_filter_url_uses_field_names_and_ids(make):
         "alla-initiativ/?facet=mission&stage=explore&stage=realise&q=skola"
     )
     assert portfolio.filter_url(sdgs=7, areas=[]) == "alla-initiativ/?sdgs=7"
+
+
+def test_related_prefers_shared_tags_and_areas_and_never_the_page_itself(make):
+    portfolio = make(
+        {"title": "Mål", "facet": "mission", "areas": ["elderly-care"], "tags": ["välfärdsteknik"], "sdgs": [3]},
+        {"title": "Tagg och område", "facet": "enhancement", "areas": ["elderly-care"], "tags": ["Välfärdsteknik"]},
+        {"title": "Bara område", "facet": "adaptive", "areas": ["elderly-care"]},
+        {"title": "Bara mål", "facet": "adaptive", "sdgs": [3]},
+        {"title": "Samma facett", "facet": "mission"},
+        {"title": "Inget gemensamt", "facet": "anticipatory", "areas": ["education"]},
+    )
+    target = next(e for e in portfolio if e.data.title == "Mål")
+    related = [e.data.title for e in portfolio.related(target)]
+    assert related == ["Tagg och område", "Bara område", "Bara mål", "Samma facett"]
+    assert all(e is not target for e in portfolio.related(target))
+    assert len(portfolio.related(target, limit=2)) == 2
+
+
+def test_related_for_every_initiative_in_a_large_portfolio(make):
+    specs = [{"title": f"Initiativ {n:04}", "facet": ["mission", "adaptive"][n % 2],
+              "areas": [["education", "health", "transport"][n % 3]]} for n in range(400)]
+    portfolio = make(*specs)
+    for entry in portfolio:
+        related = portfolio.related(entry)
+        assert 3 <= len(related) <= 5 and entry not in related
+        assert all(entry.data.facet == r.data.facet or entry.data.areas == r.data.areas for r in related)
