@@ -6,6 +6,7 @@ tested here; templates only draw them.
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
@@ -90,10 +91,12 @@ class Portfolio:
     entries: list[Entry]
     _index: dict[str, dict[TermId, list[Entry]]] = field(init=False, repr=False)
     _position: dict[tuple[str, TermId], dict[str, int]] = field(init=False, repr=False)
+    _rank: dict[str, int] = field(init=False, repr=False)  # place in title order
     _url_of: Callable[[str], str] = field(init=False, repr=False, default=None)
 
     def __post_init__(self) -> None:
         self.entries = sorted(self.entries, key=lambda entry: swedish_key(entry.data.title))
+        self._rank = {entry.slug: n for n, entry in enumerate(self.entries)}
         self.taxonomies = {
             name: _with_used_terms(taxonomy, self.entries) if taxonomy.open else taxonomy
             for name, taxonomy in self.taxonomies.items()
@@ -190,9 +193,8 @@ class Portfolio:
                     if other is not entry:
                         scores[other.slug] = scores.get(other.slug, 0.0) + weight
                         candidates[other.slug] = other
-        order = {slug: -score for slug, score in scores.items()}
-        ranked = sorted(candidates.values(), key=lambda other: (order[other.slug], swedish_key(other.data.title)))
-        return ranked[:limit]
+        best = heapq.nsmallest(limit, scores, key=lambda slug: (-scores[slug], self._rank[slug]))
+        return [candidates[slug] for slug in best]
 
     def featured(self) -> list[Entry]:
         return [entry for entry in self.entries if entry.data.featured]
