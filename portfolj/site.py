@@ -11,8 +11,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from portfolj.exports import initiatives_json
+from portfolj.filtering import dimensions, filter_data
 from portfolj.portfolio import ALL_INITIATIVES, Portfolio
 from portfolj.settings import Settings
+
+# The table the filter on the list of all initiatives downloads.
+FILTER_DATA = "assets/filter.json"
 
 
 @dataclass(frozen=True)
@@ -37,7 +41,7 @@ def generated_pages(portfolio: Portfolio, settings: Settings) -> list[GeneratedP
             ALL_INITIATIVES,
             "Alla initiativ",
             "portfolio/all.html",
-            context={"entries": portfolio.entries},
+            context={"entries": portfolio.entries, "dimensions": dimensions(portfolio), "filter_data": FILTER_DATA},
             in_menu=True,
         )
     ]
@@ -68,4 +72,7 @@ def generated_pages(portfolio: Portfolio, settings: Settings) -> list[GeneratedP
 
 
 def generated_files(portfolio: Portfolio, settings: Settings) -> list[GeneratedFile]:
-    return [GeneratedFile("initiatives.json", initiatives_json(portfolio))]
+    return [
+        GeneratedFile("initiatives.json", initiatives_json(portfolio)),
+        GeneratedFile(FILTER_DATA, filter_data(portfolio)),
+    ]

@@ -60,8 +60,9 @@ def test_home_page_explains_and_counts(built):
     for label in ("Förbättringsinriktad", "Missionsorienterad", "Anpassningsinriktad", "Framtidsinriktad",
                   "Lägga grunden", "Identifiera behov", "Utforska möjligheter", "Förverkliga", "Sprida"):
         assert label in html
-    assert re.search(r'data-facet="mission" data-stage="realise">\s*1\s*<', html)
-    assert re.search(r'data-facet="mission" data-stage="explore">\s*0\s*<', html)
+    assert re.search(r'data-facet="mission" data-stage="realise">\s*<a href="alla-initiativ/\?facet=mission&amp;stage=realise"'
+                     r' aria-label="1 initiativ: Missionsorienterad, Förverkliga">1</a>', html)
+    assert re.search(r'data-facet="mission" data-stage="explore">\s*<a [^>]+>0</a>', html)
     featured = html[html.index('id="utvalda"'):html.index('id="matris"')]
     assert cards(featured) == ["fossilfri-fordonsflotta"]
 

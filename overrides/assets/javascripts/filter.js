@@ -1,0 +1,212 @@
+/* Filter for the list of all initiatives.
+ *
+ * The page already lists every card; this script reads a compact table
+ * (assets/filter.json: per initiative, in page order, the index of each of
+ * its values) and then filters, counts and sorts in memory. The filter lives
+ * in the URL query, with the front-matter field names and ids, so a view can
+ * be shared, bookmarked and navigated with the back button. Only one page of
+ * cards is in the document at a time, which keeps every update fast even
+ * with ten thousand initiatives. */
+(function () {
+  "use strict";
+
+  var form = document.querySelector("form.portfolio-filter");
+  if (!form || !window.fetch) return;
+  var list = document.querySelector(".portfolio-cards");
+  var status = document.getElementById("resultat");
+  var more = document.querySelector("[data-filter-more]");
+  var search = form.elements.q;
+  var sort = form.elements.sort;
+  var PAGE_SIZE = 50;
+
+  var cards = Array.prototype.slice.call(list.children);
+  var texts = cards.map(function (card) { return normalise(card.textContent); });
+  var total = cards.length;
+
+  var table = null;        // {names, options, values, dates}
+  var selected = {};       // dimension name -> Set of option indices
+  var shown = PAGE_SIZE;
+  var results = [];
+  var announceTimer = 0;
+
+  function normalise(text) {
+    return text.toLocaleLowerCase("sv").replace(/\s+/g, " ");
+  }
+
+  function load(document) {
+    var names = document.dimensions;
+    var values = names.map(function () { return new Array(total); });
+    var dates = new Int32Array(total);
+    document.items.forEach(function (item, i) {
+      for (var d = 0; d < names.length; d++) {
+        values[d][i] = typeof item[d] === "number" ? (item[d] < 0 ? [] : [item[d]]) : item[d];
+      }
+      dates[i] = item[names.length];
+    });
+    var position = {};
+    names.forEach(function (name) {
+      position[name] = {};
+      document.options[name].forEach(function (id, n) { position[name][String(id)] = n; });
+    });
+    return { names: names, options: document.options, position: position, values: values, dates: dates };
+  }
+
+  /* Form and URL --------------------------------------------------------- */
+
+  function readForm() {
+    table.names.forEach(function (name) {
+      var chosen = new Set();
+      form.querySelectorAll('input[name="' + name + '"]:checked').forEach(function (box) {
+        var n = table.position[name][box.value];
+        if (n !== undefined) chosen.add(n);
+      });
+      selected[name] = chosen;
+    });
+  }
+
+  function writeForm(params) {
+    table.names.forEach(function (name) {
+      var wanted = new Set(params.getAll(name));
+      form.querySelectorAll('input[name="' + name + '"]').forEach(function (box) {
+        box.checked = wanted.has(box.value);
+      });
+    });
+    search.value = params.get("q") || "";
+    sort.value = ["newest", "oldest"].indexOf(params.get("sort")) >= 0 ? params.get("sort") : "title";
+  }
+
+  function query() {
+    var params = new URLSearchParams();
+    table.names.forEach(function (name) {
+      form.querySelectorAll('input[name="' + name + '"]:checked').forEach(function (box) {
+        params.append(name, box.value);
+      });
+    });
+    if (search.value.trim()) params.set("q", search.value.trim());
+    if (sort.value !== "title") params.set("sort", sort.value);
+    var text = params.toString();
+    return location.pathname + (text ? "?" + text : "");
+  }
+
+  /* Filtering ------------------------------------------------------------ */
+
+  function has(values, chosen) {
+    for (var k = 0; k < values.length; k++) if (chosen.has(values[k])) return true;
+    return false;
+  }
+
+  function compute() {
+    var words = normalise(search.value).trim().split(" ").filter(Boolean);
+    var names = table.names;
+    var counts = names.map(function (name) { return new Int32Array(table.options[name].length); });
+    var active = names.map(function (name) { return selected[name].size > 0; });
+    results = [];
+    for (var i = 0; i < total; i++) {
+      var text = texts[i];
+      var matches = true;
+      for (var w = 0; w < words.length; w++) if (text.indexOf(words[w]) < 0) { matches = false; break; }
+      if (!matches) continue;
+      // An option's count is what choosing it would leave, given the other
+      // dimensions: count items that fail no dimension, or only this one.
+      var failed = -1, failures = 0;
+      for (var d = 0; d < names.length && failures < 2; d++) {
+        if (active[d] && !has(table.values[d][i], selected[names[d]])) { failed = d; failures++; }
+      }
+      if (failures === 0) results.push(i);
+      if (failures > 1) continue;
+      for (d = 0; d < names.length; d++) {
+        if (failures === 1 && d !== failed) continue;
+        var own = table.values[d][i];
+        for (var v = 0; v < own.length; v++) counts[d][own[v]]++;
+      }
+    }
+    var dates = table.dates;
+    if (sort.value === "newest" || sort.value === "oldest") {
+      var sign = sort.value === "newest" ? -1 : 1;
+      results.sort(function (a, b) {
+        if (!dates[a] !== !dates[b]) return dates[a] ? -1 : 1; // undated last
+        return sign * (dates[a] - dates[b]) || a - b;
+      });
+    }
+    return counts;
+  }
+
+  /* Showing -------------------------------------------------------------- */
+
+  function showCounts(counts) {
+    table.names.forEach(function (name, d) {
+      form.querySelectorAll('input[name="' + name + '"]').forEach(function (box) {
+        var n = table.position[name][box.value];
+        box.parentNode.querySelector("[data-count]").textContent = "(" + counts[d][n] + ")";
+      });
+      var marker = form.querySelector('[data-selected-for="' + name + '"]');
+      var size = selected[name].size;
+      marker.textContent = size ? "(" + size + " " + (size === 1 ? "vald" : "valda") + ")" : "";
+    });
+  }
+
+  function showCards() {
+    var fragment = document.createDocumentFragment();
+    results.slice(0, shown).forEach(function (i) { fragment.appendChild(cards[i]); });
+    list.replaceChildren(fragment);
+    var left = results.length - Math.min(shown, results.length);
+    more.hidden = left <= 0;
+    more.textContent = "Visa fler (" + left + " till)";
+  }
+
+  function describe() {
+    var filtered = results.length !== total;
+    if (results.length === 0) return "Inga initiativ matchar filtren";
+    return filtered ? results.length + " av " + total + " initiativ" : total + " initiativ";
+  }
+
+  function update(history_action) {
+    readForm();
+    var counts = compute();
+    shown = PAGE_SIZE;
+    showCounts(counts);
+    showCards();
+    // Announce once the visitor pauses, not for every character typed.
+    clearTimeout(announceTimer);
+    announceTimer = setTimeout(function () { status.textContent = describe(); }, 300);
+    var url = query();
+    if (history_action === "push" && url !== location.pathname + location.search) {
+      history.pushState(null, "", url);
+    } else if (history_action === "replace") {
+      history.replaceState(null, "", url);
+    }
+  }
+
+  function start(document) {
+    table = load(document);
+    writeForm(new URLSearchParams(location.search));
+    form.hidden = false;
+    update(null);
+    status.textContent = describe();
+
+    form.addEventListener("submit", function (event) { event.preventDefault(); });
+    form.addEventListener("change", function (event) {
+      if (event.target !== search) update("push");
+    });
+    search.addEventListener("input", function () { update("replace"); });
+    form.addEventListener("reset", function () {
+      setTimeout(function () { update("push"); }, 0);
+    });
+    window.addEventListener("popstate", function () {
+      writeForm(new URLSearchParams(location.search));
+      update(null);
+    });
+    more.addEventListener("click", function () {
+      var first = shown;
+      shown += PAGE_SIZE;
+      showCards();
+      var next = list.children[first];
+      if (next) next.querySelector("a").focus();
+    });
+  }
+
+  fetch(form.dataset.filterData)
+    .then(function (response) { return response.json(); })
+    .then(start)
+    .catch(function () { /* the full list stays: the page works without the filter */ });
+})();
