@@ -12,9 +12,11 @@ from dataclasses import dataclass, field
 
 from portfolj.exports import initiatives_json
 from portfolj.filtering import dimensions, filter_data
+from portfolj.overview import Overview
 from portfolj.portfolio import ALL_INITIATIVES, Portfolio
 from portfolj.settings import Settings
 
+OVERVIEW = "overblick.md"
 # The table the filter on the list of all initiatives downloads.
 FILTER_DATA = "assets/filter.json"
 
@@ -45,6 +47,17 @@ def generated_pages(portfolio: Portfolio, settings: Settings) -> list[GeneratedP
             in_menu=True,
         )
     ]
+    pages.append(
+        GeneratedPage(
+            OVERVIEW,
+            "Överblick",
+            "portfolio/overview.html",
+            "Så fördelar sig portföljens initiativ mellan facetter, steg, år, status och organisationer. "
+            "Klicka på en stapel, en ruta eller en siffra för att se initiativen bakom den.",
+            {"overview": Overview.of(portfolio)},
+            in_menu=True,
+        )
+    )
     for taxonomy in portfolio.taxonomies.values():
         if not taxonomy.pages:
             continue
@@ -64,7 +77,8 @@ def generated_pages(portfolio: Portfolio, settings: Settings) -> list[GeneratedP
                 group.term.label,
                 "portfolio/term.html",
                 group.term.description,
-                {"taxonomy": taxonomy, "term": group.term, "entries": group.entries},
+                {"taxonomy": taxonomy, "term": group.term, "entries": group.entries,
+                 "overview": Overview.of(portfolio, group.term.id) if taxonomy.field == "organisation" else None},
             )
             for group in portfolio.groups(taxonomy.field)
         ]

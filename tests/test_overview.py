@@ -1,0 +1,78 @@
+"""The overview's figures and sentences, computed in the core."""
+
+import pytest
+
+from portfolj.loading import Source
+from portfolj.overview import Overview
+from portfolj.portfolio import Portfolio
+from support import MINIMAL
+
+
+@pytest.fixture
+def make(model, taxonomies):
+    def build(*specs):
+        sources = [Source(f"i{n}", f"initiatives/i{n}.md", model.model_validate(MINIMAL | s), "") for n, s in enumerate(specs)]
+        return Portfolio.from_sources(sources, taxonomies)
+
+    return build
+
+
+def counts(items):
+    return {c.term.id: c.count for c in items}
+
+
+def test_counts_tables_and_years(make):
+    portfolio = make(
+        {"facet": "mission", "stage": "explore", "status": "completed", "started": "2021-03-01"},
+        {"facet": "mission", "stage": "realise", "started": "2023-05-01", "organisation": "Socialförvaltningen"},
+        {"facet": "adaptive", "stage": "explore", "started": "2023-01-01"},
+        {"facet": "enhancement", "stage": "needs"},
+    )
+    overview = Overview.of(portfolio)
+    assert overview.total == 4
+    assert counts(overview.counts("facet")) == {"enhancement": 1, "mission": 2, "adaptive": 1, "anticipatory": 0}
+    table = {row.term.id: counts(row.counts) for row in overview.table("facet", "stage")}
+    assert table["mission"] == {"foundation": 0, "needs": 0, "explore": 1, "realise": 1, "spread": 0}
+    years = overview.years()
+    assert [(row.term.id, row.total) for row in years] == [(2021, 1), (2022, 0), (2023, 2)]
+    assert overview.undated == 1
+    organisations = overview.table("organisation", "facet")
+    assert [(row.term.label, row.total) for row in organisations] == [
+        ("Kommunledningsförvaltningen", 3), ("Socialförvaltningen", 1)]
+    assert {corner: c.count for corner, c in overview.diamond().items()} == {
+        "top": 2, "left": 1, "right": 0, "bottom": 1}
+
+
+def test_sentences_state_what_the_charts_show(make):
+    portfolio = make(*[{"facet": "enhancement"}] * 7, *[{"facet": "mission", "stage": "realise", "status": "stopped"}] * 3)
+    overview = Overview.of(portfolio)
+    assert overview.balance_text() == (
+        "7 av 10 initiativ är förbättringsinriktade och 3 missionsorienterade. "
+        "Inga initiativ är anpassningsinriktade eller framtidsinriktade.")
+    assert overview.pipeline_text().startswith("Flest initiativ är i steget Utforska möjligheter (7 av 10).")
+    assert "Inga initiativ är i steget Lägga grunden, Identifiera behov eller Sprida." in overview.pipeline_text()
+    assert overview.heatmap_text() == ("Den vanligaste kombinationen är förbättringsinriktade initiativ i steget "
+                                       "Utforska möjligheter (7 st). 18 av 20 kombinationer saknar initiativ.")
+    assert overview.status_text() == "Av 10 initiativ har 7 pågående och 3 avbrutet som status."
+    assert overview.years_text() == "Inga initiativ har ett startdatum."
+
+
+def test_empty_portfolio(make):
+    overview = Overview.of(make())
+    assert overview.total == 0 and overview.years() == []
+    assert all(c.count == 0 for c in overview.counts("facet"))
+    assert overview.balance_text() == "Portföljen har inga initiativ ännu."
+    assert overview.table("organisation", "facet") == []
+
+
+def test_organisation_subset_and_its_links(make):
+    portfolio = make({"facet": "mission", "organisation": "Socialförvaltningen"}, {"facet": "adaptive"})
+    overview = Overview.of(portfolio, "socialforvaltningen")
+    assert overview.total == 1 and counts(overview.counts("facet"))["adaptive"] == 0
+    assert overview.link(facet="mission") == "alla-initiativ/?organisation=socialforvaltningen&facet=mission"
+
+
+def test_diamond_needs_opsi_facets(make, taxonomies):
+    portfolio = make({"facet": "mission"})
+    portfolio.taxonomies["facet"] = taxonomies["facet"].model_copy(update={"terms": taxonomies["facet"].terms[:3]})
+    assert Overview.of(portfolio).diamond() is None
