@@ -98,6 +98,7 @@ def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environme
     env.autoescape = lambda name: bool(name) and name.startswith(TEMPLATE_FOLDER)
     env.globals["portfolio"] = _Build.portfolio
     env.globals["portfolio_settings"] = _Build.settings
+    env.globals["portfolio_footer"] = [page for page in _Build.generated.values() if page.in_footer]
     env.filters.update(
         swedish_date=formatting.swedish_date, kronor=formatting.kronor, period=formatting.period
     )

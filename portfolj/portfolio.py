@@ -132,6 +132,9 @@ class Portfolio:
         for entry in self.entries:
             entry.url = url_of(entry.path)
 
+    def page_url(self, src_uri: str) -> str:
+        return self._url_of(src_uri)
+
     def term_page(self, field_name: str, term_id: TermId) -> str:
         """Source path of a term's page."""
         return f"{self.taxonomies[field_name].path}/{term_id}.md"

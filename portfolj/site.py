@@ -12,11 +12,15 @@ from dataclasses import dataclass, field
 
 from portfolj.exports import initiatives_json
 from portfolj.filtering import dimensions, filter_data
+from portfolj.guide import HEADINGS, field_reference, new_initiative
 from portfolj.overview import Overview
+from portfolj.schema import SCHEMA_PATH, front_matter_schema_json
 from portfolj.portfolio import ALL_INITIATIVES, Portfolio
 from portfolj.settings import Settings
+from portfolj.taxonomy import Taxonomies
 
 OVERVIEW = "overblick.md"
+GUIDE = "skriva-initiativ.md"
 # The table the filter on the list of all initiatives downloads.
 FILTER_DATA = "assets/filter.json"
 
@@ -29,6 +33,7 @@ class GeneratedPage:
     description: str = ""  # Markdown body: what search indexes
     context: dict = field(default_factory=dict)
     in_menu: bool = False  # overview pages go in the menu; term pages are reached from them
+    in_footer: bool = False  # pages about the site itself are linked from every page's footer
 
 
 @dataclass(frozen=True)
@@ -56,6 +61,22 @@ def generated_pages(portfolio: Portfolio, settings: Settings) -> list[GeneratedP
             "Klicka på en stapel, en ruta eller en siffra för att se initiativen bakom den.",
             {"overview": Overview.of(portfolio)},
             in_menu=True,
+        )
+    )
+    taxonomies = Taxonomies(portfolio.taxonomies)
+    example_terms = {name: taxonomies[name].terms[0].id for name in ("facet", "stage", "status")}
+    pages.append(
+        GeneratedPage(
+            GUIDE,
+            "Så skriver du ett initiativ",
+            "portfolio/guide.html",
+            "Varje initiativ är en textfil i mappen `content/initiatives/`. Överst i filen står fakta om "
+            "initiativet (front matter), därefter texten. Här beskrivs alla fält och vilka värden som är "
+            "tillåtna. Reglerna är desamma som när webbplatsen byggs.",
+            {"fields": field_reference(taxonomies), "headings": HEADINGS, "schema_path": SCHEMA_PATH,
+             "example": new_initiative("Idésluss för medarbetarnas idéer", "", example_terms,
+                                       "Kommunledningsförvaltningen", taxonomies)},
+            in_footer=True,
         )
     )
     for taxonomy in portfolio.taxonomies.values():
@@ -89,4 +110,5 @@ def generated_files(portfolio: Portfolio, settings: Settings) -> list[GeneratedF
     return [
         GeneratedFile("initiatives.json", initiatives_json(portfolio)),
         GeneratedFile(FILTER_DATA, filter_data(portfolio)),
+        GeneratedFile(SCHEMA_PATH, front_matter_schema_json(Taxonomies(portfolio.taxonomies))),
     ]

@@ -1,0 +1,226 @@
+"""`portfolj`: create, check and describe initiatives without building the site.
+
+It uses the same model, loader and Swedish messages as the build.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from portfolj.guide import new_initiative
+from portfolj.loading import SLUG, read_initiative
+from portfolj.messages import Problem
+from portfolj.model import model_for
+from portfolj.project import load_portfolio
+from portfolj.schema import front_matter_schema_json
+from portfolj.taxonomy import Taxonomies, load_taxonomies, slugify
+
+# argparse's own words, in Swedish.
+_SWEDISH = {
+    "usage: ": "användning: ",
+    "positional arguments": "argument",
+    "options": "flaggor",
+    "show this help message and exit": "visa den här hjälpen och avsluta",
+    "%(prog)s: error: %(message)s\n": "%(prog)s: fel: %(message)s\n",
+    "the following arguments are required: %s": "följande argument saknas: %s",
+    "unrecognized arguments: %s": "okända argument: %s",
+    "invalid choice: %(value)r (choose from %(choices)s)": "ogiltigt val: %(value)r (välj bland %(choices)s)",
+    "expected one argument": "ett värde behövs",
+}
+argparse._ = lambda text: _SWEDISH.get(text, text)
+
+ASKED = ("facet", "stage", "status")
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    return args.run(args)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="portfolj", description="Verktyg för den som skriver initiativ till Innovationsportföljen.")
+    parser.add_argument("--content", type=Path, default=Path("content"),
+                        help="mappen med innehållet (standard: content)")
+    parser.add_argument("--taxonomy", type=Path, default=Path("taxonomy.yml"),
+                        help="taxonomifilen (standard: taxonomy.yml)")
+    commands = parser.add_subparsers(title="kommandon", metavar="KOMMANDO", required=True)
+
+    new = commands.add_parser("new", help="skapa en ny initiativfil",
+                              description="Skapar en fil i content/initiatives/ med de obligatoriska fälten och "
+                                          "de föreslagna rubrikerna. Frågar efter det som saknas när du kör i en "
+                                          "terminal. Skriver aldrig över en befintlig fil.")
+    new.add_argument("title", help='initiativets titel, till exempel "Idésluss för medarbetare"')
+    new.add_argument("--description", default="", help="en eller två meningar som sammanfattar initiativet")
+    for name, text in (("facet", "innovationsfacett"), ("stage", "steg"), ("status", "status")):
+        new.add_argument(f"--{name}", help=f"{text}: id eller svensk benämning")
+    new.add_argument("--organisation", help="ansvarig förvaltning, avdelning eller bolag")
+    new.set_defaults(run=_new)
+
+    check = commands.add_parser("check", help="kontrollera initiativfiler utan att bygga webbplatsen",
+                                description="Kontrollerar filerna med samma regler och meddelanden som bygget. "
+                                            "Utan filnamn kontrolleras alla initiativ. Slutstatus 0 om allt är "
+                                            "rätt, annars 1.")
+    check.add_argument("files", nargs="*", type=Path, metavar="FIL", help="filer att kontrollera")
+    check.add_argument("--format", choices=("text", "json", "github"), default="text",
+                       help="text (standard), json eller github (anteckningar i GitHub Actions)")
+    check.set_defaults(run=_check)
+
+    schema = commands.add_parser("schema", help="skriv ut JSON Schema för front matter",
+                                 description="Skriver ut JSON Schema för front matter, för redigerare.")
+    schema.set_defaults(run=_schema)
+    return parser
+
+
+# ----------------------------------------------------------------------------
+# check
+# ----------------------------------------------------------------------------
+
+
+def _check(args: argparse.Namespace) -> int:
+    if args.files:
+        problems = _check_files(args)
+    else:
+        _, problems = load_portfolio(args.content, args.taxonomy, shown_root=Path.cwd())
+    print(_report(problems, args.format, len(args.files) or _count(args.content)))
+    return 1 if problems else 0
+
+
+def _check_files(args: argparse.Namespace) -> list[Problem]:
+    try:
+        taxonomies = _taxonomies(args)
+    except SystemExit as stop:
+        return [Problem(str(args.taxonomy), None, None, str(stop))]
+    model = model_for(taxonomies)
+    folder = args.content / "initiatives"
+    problems = []
+    for file in args.files:
+        shown = _shown(file)
+        if not file.is_file():
+            problems.append(Problem(shown, None, None, "Filen finns inte."))
+            continue
+        problems += read_initiative(file.resolve(), args.content.resolve(), model, shown)[1]
+        twins = [other for other in folder.rglob(f"{file.stem}.md") if other.resolve() != file.resolve()]
+        problems += [Problem(shown, None, None, f"Två filer har samma namn '{file.name}' (den andra är "
+                             f"{_shown(twin)}). Varje initiativ behöver ett eget filnamn: byt namn på den ena.")
+                     for twin in twins]
+    return problems
+
+
+def _report(problems: list[Problem], format: str, checked: int) -> str:
+    if format == "json":
+        return json.dumps([p.as_dict() for p in problems], ensure_ascii=False, indent=2)
+    if format == "github":
+        return "\n".join(_annotation(p) for p in problems)
+    if not problems:
+        return f"Inga fel i {checked} {'fil' if checked == 1 else 'filer'}."
+    files = len({p.path for p in problems})
+    return "\n".join(map(str, problems)) + f"\n\n{len(problems)} fel i {files} {'fil' if files == 1 else 'filer'}."
+
+
+def _annotation(problem: Problem) -> str:
+    """A GitHub Actions workflow command, so the error shows on the changed line."""
+    def escape(text: str, extra: str = "") -> str:
+        text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+        for char in extra:
+            text = text.replace(char, {":": "%3A", ",": "%2C"}[char])
+        return text
+
+    properties = f"file={escape(problem.path, ':,')}"
+    if problem.line:
+        properties += f",line={problem.line}"
+    if problem.field:
+        properties += f",title={escape('Fältet ' + problem.field, ':,')}"
+    return f"::error {properties}::{escape(problem.message)}"
+
+
+def _count(content: Path) -> int:
+    return sum(1 for _ in (content / "initiatives").rglob("*.md"))
+
+
+# ----------------------------------------------------------------------------
+# new
+# ----------------------------------------------------------------------------
+
+
+def _new(args: argparse.Namespace) -> int:
+    taxonomies = _taxonomies(args)
+    slug = slugify(args.title)
+    target = args.content / "initiatives" / f"{slug}.md"
+    if target.exists():
+        print(f"Filen {_shown(target)} finns redan och skrivs inte över. Välj en annan titel "
+              "eller öppna den befintliga filen.", file=sys.stderr)
+        return 1
+    interactive = sys.stdin.isatty()
+    values = {}
+    for name in ASKED:
+        values[name] = _term(taxonomies, name, getattr(args, name), interactive)
+    organisation = args.organisation or (_ask("Ansvarig organisation (förvaltning, avdelning eller bolag): ")
+                                         if interactive else None)
+    missing = [f"--{name}" for name in (*ASKED, "organisation")
+               if not (values.get(name) or (name == "organisation" and organisation))]
+    if missing:
+        print(f"Ange {', '.join(missing)} (eller kör kommandot i en terminal så frågar det).", file=sys.stderr)
+        return 1
+    assert SLUG.fullmatch(slug)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(new_initiative(args.title, args.description, values, organisation, taxonomies), encoding="utf-8")
+    print(f"Skapade {_shown(target)}. Fyll i beskrivningen och texten, och kör sedan: portfolj check {_shown(target)}")
+    return 0
+
+
+def _term(taxonomies: Taxonomies, name: str, given: str | None, interactive: bool):
+    taxonomy = taxonomies[name]
+    if given:
+        term = taxonomy.lookup(given)
+        if term is None:
+            raise SystemExit(f"Okänt värde '{given}' för --{name}. Tillåtna värden: {taxonomy.describe_allowed()}.")
+        return term.id
+    if not interactive:
+        return None
+    print(f"\n{taxonomy.label}:")
+    for number, term in enumerate(taxonomy.terms, start=1):
+        print(f"  {number}) {term.label} ({term.id})")
+    while True:
+        answer = _ask("Välj nummer, id eller benämning: ")
+        if answer.isdigit() and 1 <= int(answer) <= len(taxonomy.terms):
+            return taxonomy.terms[int(answer) - 1].id
+        term = taxonomy.lookup(answer)
+        if term is not None:
+            return term.id
+        print("Det känns inte igen. Försök igen.")
+
+
+def _ask(prompt: str) -> str:
+    return input(prompt).strip()
+
+
+# ----------------------------------------------------------------------------
+# schema and helpers
+# ----------------------------------------------------------------------------
+
+
+def _schema(args: argparse.Namespace) -> int:
+    sys.stdout.write(front_matter_schema_json(_taxonomies(args)))
+    return 0
+
+
+def _taxonomies(args: argparse.Namespace) -> Taxonomies:
+    try:
+        return load_taxonomies(args.taxonomy)
+    except (OSError, ValueError) as error:
+        raise SystemExit(f"Taxonomifilen {args.taxonomy} går inte att läsa: {error}") from None
+
+
+def _shown(path: Path) -> str:
+    try:
+        return path.resolve().relative_to(Path.cwd()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+if __name__ == "__main__":
+    sys.exit(main())
