@@ -6,12 +6,14 @@ engine-neutral package ``portfolj``; this file only hands them to MkDocs.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from jinja2 import Environment
 from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
@@ -33,6 +35,8 @@ TEMPLATE_FOLDER = "portfolio/"
 class _Build:
     """What one build knows; `mkdocs serve` keeps the module between builds."""
 
+    serving = False
+    invalid = False  # the content did not validate: nothing of this build was written
     portfolio: Portfolio | None = None
     settings: Settings | None = None
     entries: dict[str, Entry] = {}
@@ -44,25 +48,48 @@ class _Build:
 # -----------------------------------------------------------------------------
 
 
+def on_startup(*, command: str, dirty: bool) -> None:
+    _Build.serving = command == "serve"
+
+
 def on_pre_build(*, config: MkDocsConfig) -> None:
     """Validate before MkDocs cleans the output, so a failure keeps the last good site."""
-    _Build.portfolio, _Build.entries, _Build.generated = None, {}, {}
+    _Build.portfolio, _Build.entries, _Build.generated, _Build.invalid = None, {}, {}, False
     root = Path(config.config_file_path).parent
     settings = Settings.model_validate(
         {"site_name": config.site_name, "site_url": config.site_url or "", **config.extra.get("portfolio", {})}
     )
     portfolio, problems = load_portfolio(Path(config.docs_dir), root / settings.taxonomy, shown_root=root)
     if problems:
+        _Build.invalid = True
         for problem in problems:
             log.error(str(problem))
-        raise PluginError(
-            f"Innehållet har {len(problems)} fel. Rätta felen ovan och bygg igen; "
-            "den senast byggda webbplatsen är orörd."
-        )
+        kept = ("Förhandsvisningen visar den senaste fungerande versionen tills felen är rättade; "
+                "spara filen igen så byggs den om." if _Build.serving else
+                "Den senast byggda webbplatsen är orörd.")
+        raise PluginError(f"Innehållet har {len(problems)} fel. Rätta felen ovan. {kept}")
     _Build.portfolio, _Build.settings = portfolio, settings
     _Build.entries = {entry.path: entry for entry in portfolio}
     _Build.generated = {page.src_uri: page for page in generated_pages(portfolio, settings)}
     _add_to_menu(config, [page for page in _Build.generated.values() if page.in_menu])
+
+
+def on_serve(server: LiveReloadServer, *, config: MkDocsConfig, builder: Callable) -> LiveReloadServer:
+    """Keep serving the last good preview while the content has errors.
+
+    MkDocs' server stops answering after a failed rebuild. A failed validation
+    has written nothing, so the previous output is still whole: count it as
+    the result of this rebuild.
+    """
+    def build_or_keep_last_good() -> None:
+        try:
+            builder()
+        except SystemExit:
+            if not _Build.invalid:
+                raise
+
+    server.builder = build_or_keep_last_good
+    return server
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
