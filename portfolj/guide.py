@@ -42,7 +42,7 @@ class FieldDoc:
 def field_reference(taxonomies: Taxonomies, model: type[BaseModel] = Initiative) -> list[FieldDoc]:
     docs = []
     for name, info in model.model_fields.items():
-        nested = _nested_model(info.annotation)
+        nested = nested_model(info.annotation)
         values = list(taxonomies[name].terms) if name in taxonomies and not taxonomies[name].open else []
         docs.append(FieldDoc(
             name=name,
@@ -57,11 +57,11 @@ def field_reference(taxonomies: Taxonomies, model: type[BaseModel] = Initiative)
     return docs
 
 
-def _nested_model(annotation) -> type[BaseModel] | None:
+def nested_model(annotation) -> type[BaseModel] | None:
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return annotation
     for arg in get_args(annotation):
-        found = _nested_model(arg)
+        found = nested_model(arg)
         if found:
             return found
     return None
@@ -72,21 +72,21 @@ def _kind(annotation, vocabulary: bool) -> str:
     inner = get_args(annotation)[0] if many else annotation
     if vocabulary:
         return "lista med värden" if many else "ett värde"
-    if _nested_model(annotation):
+    if nested_model(annotation):
         return "lista med poster" if many else "grupp av fält"
     kinds = {date: "datum (ÅÅÅÅ-MM-DD)", bool: "true eller false", int: "heltal", HttpUrl: "webbadress"}
     for kind, text in kinds.items():
-        if kind in _types(inner):
+        if kind in base_types(inner):
             return text
     return "lista med texter" if many else "text"
 
 
-def _types(annotation) -> list:
+def base_types(annotation) -> list:
     """``Annotated[date, …] | None`` → ``[date, NoneType]``."""
     if get_origin(annotation) is Annotated:
-        return _types(get_args(annotation)[0])
+        return base_types(get_args(annotation)[0])
     if get_origin(annotation) in (Union, UnionType):
-        return [t for arg in get_args(annotation) for t in _types(arg)]
+        return [t for arg in get_args(annotation) for t in base_types(arg)]
     return [annotation]
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from portfolj.cms import ADMIN, SCRIPT, admin_page, cms_config_yaml
 from portfolj.exports import initiatives_json
 from portfolj.filtering import dimensions, filter_data
 from portfolj.guide import HEADINGS, field_reference, new_initiative
@@ -111,4 +112,7 @@ def generated_files(portfolio: Portfolio, settings: Settings) -> list[GeneratedF
         GeneratedFile("initiatives.json", initiatives_json(portfolio)),
         GeneratedFile(FILTER_DATA, filter_data(portfolio)),
         GeneratedFile(SCHEMA_PATH, front_matter_schema_json(Taxonomies(portfolio.taxonomies))),
+        GeneratedFile(f"{ADMIN}config.yml",
+                      cms_config_yaml(Taxonomies(portfolio.taxonomies), settings.editor, settings.site_url)),
+        GeneratedFile(f"{ADMIN}index.html", admin_page(f"../{SCRIPT}", settings.editor.backend)),
     ]
