@@ -1,13 +1,30 @@
-"""Open data built from the validated portfolio."""
+"""Open data built from the validated portfolio: JSON (with its schema), CSV
+and an Atom feed. Each export holds the same records with the same values.
+
+JSON: ``{"version": 1, "count": N, "initiatives": [...]}``; optional fields
+only when present. CSV: UTF-8 with a byte-order mark, one row per
+initiative, the same fields; lists of plain values are joined with
+``LIST_SEPARATOR``; lists of records (funding, links) are JSON arrays.
+"""
 
 from __future__ import annotations
 
+import copy
+import csv
+import io
 import json
+from datetime import date
+from xml.etree import ElementTree as ET
 
+from portfolj.guide import nested_model
+from portfolj.model import Initiative
 from portfolj.portfolio import Entry, Portfolio
 
 FORMAT_VERSION = 1
+LIST_SEPARATOR = " | "
 _LEADING = ("slug", "title", "description", "facet", "stage", "status", "organisation", "url")
+_RECORD_LISTS = ("funding", "links")
+_NESTED = ("contact", "image")
 
 
 def record(entry: Entry) -> dict[str, object]:
@@ -24,3 +41,112 @@ def initiatives_json(portfolio: Portfolio) -> str:
         "initiatives": [record(entry) for entry in portfolio],
     }
     return json.dumps(document, ensure_ascii=False, indent=1) + "\n"
+
+
+def initiatives_schema(model: type[Initiative]) -> dict:
+    """JSON Schema of initiatives.json, derived from the content model."""
+    item = copy.deepcopy(model.model_json_schema(mode="serialization"))
+    definitions = item.pop("$defs", {})
+    item["properties"] = {
+        "slug": {"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$", "title": "Id (filnamnet)"},
+        **item["properties"],
+        "url": {"type": "string", "title": "Sidans adress från webbplatsens rot"},
+    }
+    item["required"] = [*_LEADING]
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": "Innovationsportföljens initiativ",
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["version", "count", "initiatives"],
+        "properties": {
+            "version": {"const": FORMAT_VERSION},
+            "count": {"type": "integer", "minimum": 0},
+            "initiatives": {"type": "array", "items": {"$ref": "#/$defs/Initiative"}},
+        },
+        "$defs": definitions | {"Initiative": item},
+    }
+
+
+def csv_columns() -> list[str]:
+    columns = [*_LEADING]
+    for name, info in Initiative.model_fields.items():
+        if name in _LEADING:
+            continue
+        if name in _NESTED:
+            columns += [f"{name}_{part}" for part in _nested_fields(info.annotation)]
+        else:
+            columns.append(name)
+    return columns
+
+
+def initiatives_csv(portfolio: Portfolio) -> str:
+    output = io.StringIO()
+    output.write("\ufeff")  # so that Excel and LibreOffice read the file as UTF-8
+    writer = csv.DictWriter(output, fieldnames=csv_columns(), lineterminator="\r\n")
+    writer.writeheader()
+    for entry in portfolio:
+        writer.writerow(_csv_row(record(entry)))
+    return output.getvalue()
+
+
+def _csv_row(data: dict) -> dict[str, str]:
+    row = {}
+    for key, value in data.items():
+        if key in _NESTED:
+            row |= {f"{key}_{part}": text for part, text in value.items()}
+        elif key in _RECORD_LISTS:
+            row[key] = json.dumps(value, ensure_ascii=False)
+        elif isinstance(value, list):
+            row[key] = LIST_SEPARATOR.join(map(str, value))
+        elif isinstance(value, bool):
+            row[key] = "true" if value else "false"
+        else:
+            row[key] = str(value)
+    return row
+
+
+def _nested_fields(annotation) -> list[str]:
+    return list(nested_model(annotation).model_fields)
+
+
+# ----------------------------------------------------------------------------
+# Atom
+# ----------------------------------------------------------------------------
+
+ATOM = "http://www.w3.org/2005/Atom"
+
+
+def feed_date(entry: Entry) -> date | None:
+    """When an initiative was last news: reviewed, else started."""
+    return entry.data.updated or entry.data.started
+
+
+def atom_feed(portfolio: Portfolio, site_url: str, title: str, feed_path: str, limit: int = 50) -> str:
+    """New and updated initiatives, newest first."""
+    ET.register_namespace("", ATOM)
+    dated = sorted((e for e in portfolio if feed_date(e)), key=lambda e: (feed_date(e), e.slug), reverse=True)[:limit]
+    feed = ET.Element(f"{{{ATOM}}}feed", {"{http://www.w3.org/XML/1998/namespace}lang": "sv"})
+    ET.SubElement(feed, f"{{{ATOM}}}title").text = title
+    ET.SubElement(feed, f"{{{ATOM}}}subtitle").text = "Nya och uppdaterade initiativ"
+    ET.SubElement(feed, f"{{{ATOM}}}id").text = site_url + feed_path
+    ET.SubElement(feed, f"{{{ATOM}}}link", {"rel": "self", "href": site_url + feed_path})
+    ET.SubElement(feed, f"{{{ATOM}}}link", {"rel": "alternate", "href": site_url})
+    newest = feed_date(dated[0]) if dated else date(2000, 1, 1)
+    ET.SubElement(feed, f"{{{ATOM}}}updated").text = _timestamp(newest)
+    author = ET.SubElement(feed, f"{{{ATOM}}}author")
+    ET.SubElement(author, f"{{{ATOM}}}name").text = title
+    for entry in dated:
+        item = ET.SubElement(feed, f"{{{ATOM}}}entry")
+        ET.SubElement(item, f"{{{ATOM}}}title").text = entry.data.title
+        ET.SubElement(item, f"{{{ATOM}}}id").text = site_url + entry.url
+        ET.SubElement(item, f"{{{ATOM}}}link", {"rel": "alternate", "href": site_url + entry.url})
+        ET.SubElement(item, f"{{{ATOM}}}updated").text = _timestamp(feed_date(entry))
+        ET.SubElement(item, f"{{{ATOM}}}summary").text = entry.data.description
+        ET.SubElement(item, f"{{{ATOM}}}category", {"term": entry.data.facet})
+    ET.indent(feed)
+    return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="unicode") + "\n"
+
+
+def _timestamp(day: date) -> str:
+    return f"{day.isoformat()}T00:00:00Z"

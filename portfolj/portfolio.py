@@ -7,6 +7,7 @@ tested here; templates only draw them.
 from __future__ import annotations
 
 import heapq
+import posixpath
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
@@ -50,6 +51,18 @@ class Entry:
     @classmethod
     def from_source(cls, source: Source) -> Entry:
         return cls(source.slug, source.path, source.data, source.body, _directory_url(source.path))
+
+    @property
+    def image_path(self) -> str | None:
+        """The image as a path from the site root (or its https address):
+        ``src`` is written relative to the initiative's file, or from the
+        content folder when it starts with a slash."""
+        image = self.data.image
+        if image is None or image.src.startswith("https://"):
+            return image.src if image else None
+        if image.src.startswith("/"):
+            return image.src.lstrip("/")
+        return posixpath.normpath(posixpath.join(posixpath.dirname(self.path), image.src))
 
 
 @dataclass(frozen=True)

@@ -8,10 +8,13 @@ term, as Hugo does.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 
 from portfolj.cms import ADMIN, SCRIPT, admin_page, cms_config_yaml
-from portfolj.exports import initiatives_json
+from portfolj.dcat import Distribution, dcat_jsonld
+from portfolj.exports import LIST_SEPARATOR, atom_feed, csv_columns, initiatives_csv, initiatives_json, initiatives_schema
+from portfolj.model import model_for
 from portfolj.filtering import dimensions, filter_data
 from portfolj.guide import HEADINGS, field_reference, new_initiative
 from portfolj.overview import Overview
@@ -21,6 +24,15 @@ from portfolj.settings import Settings
 from portfolj.taxonomy import Taxonomies
 
 OVERVIEW = "overblick.md"
+OPEN_DATA = "oppna-data.md"
+FEED = "flode.xml"
+CATALOG = "dcat.jsonld"
+DOWNLOADS = (
+    Distribution("initiatives.json", "Alla initiativ som JSON", "JSON", "application/json"),
+    Distribution("initiatives.csv", "Alla initiativ som CSV", "CSV", "text/csv"),
+    Distribution(FEED, "Nya och uppdaterade initiativ (Atom)", "ATOM", "application/atom+xml"),
+)
+EXPORT_SCHEMA = "initiatives.schema.json"
 GUIDE = "skriva-initiativ.md"
 # The table the filter on the list of all initiatives downloads.
 FILTER_DATA = "assets/filter.json"
@@ -80,6 +92,21 @@ def generated_pages(portfolio: Portfolio, settings: Settings) -> list[GeneratedP
             in_footer=True,
         )
     )
+    pages.append(
+        GeneratedPage(
+            OPEN_DATA,
+            "Öppna data",
+            "portfolio/open-data.html",
+            f"Portföljen finns som öppna data som vem som helst får använda, med licensen "
+            f"{settings.dataset.licence_name}. Filerna byggs från samma innehåll som webbplatsen och "
+            "uppdateras varje gång den publiceras.",
+            {"downloads": DOWNLOADS, "catalog": CATALOG, "export_schema": EXPORT_SCHEMA,
+             "fields": field_reference(taxonomies), "csv_columns": csv_columns(),
+             "separator": LIST_SEPARATOR, "dataset": settings.dataset},
+            in_menu=True,
+            in_footer=True,
+        )
+    )
     for taxonomy in portfolio.taxonomies.values():
         if not taxonomy.pages:
             continue
@@ -108,11 +135,15 @@ def generated_pages(portfolio: Portfolio, settings: Settings) -> list[GeneratedP
 
 
 def generated_files(portfolio: Portfolio, settings: Settings) -> list[GeneratedFile]:
+    taxonomies = Taxonomies(portfolio.taxonomies)
     return [
         GeneratedFile("initiatives.json", initiatives_json(portfolio)),
+        GeneratedFile(EXPORT_SCHEMA, json.dumps(initiatives_schema(model_for(taxonomies)), ensure_ascii=False, indent=1)),
+        GeneratedFile("initiatives.csv", initiatives_csv(portfolio)),
+        GeneratedFile(FEED, atom_feed(portfolio, settings.site_url, settings.site_name, FEED)),
+        GeneratedFile(CATALOG, dcat_jsonld(settings, list(DOWNLOADS), CATALOG)),
         GeneratedFile(FILTER_DATA, filter_data(portfolio)),
-        GeneratedFile(SCHEMA_PATH, front_matter_schema_json(Taxonomies(portfolio.taxonomies))),
-        GeneratedFile(f"{ADMIN}config.yml",
-                      cms_config_yaml(Taxonomies(portfolio.taxonomies), settings.editor, settings.site_url)),
+        GeneratedFile(SCHEMA_PATH, front_matter_schema_json(taxonomies)),
+        GeneratedFile(f"{ADMIN}config.yml", cms_config_yaml(taxonomies, settings.editor, settings.site_url)),
         GeneratedFile(f"{ADMIN}index.html", admin_page(f"../{SCRIPT}", settings.editor.backend)),
     ]

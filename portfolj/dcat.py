@@ -1,0 +1,91 @@
+"""DCAT-AP-SE metadata for the portfolio's open data, as JSON-LD.
+
+Covers the properties DCAT-AP-SE (version 3) makes mandatory, and the
+recommended ones Sveriges dataportal shows:
+- Catalog: dcterms:title, dcterms:description, dcterms:publisher,
+  dcat:dataset; recommended foaf:homepage, dcterms:language,
+  dcterms:license.
+- Dataset: dcterms:title and dcterms:description (sv and en),
+  dcterms:publisher, dcat:contactPoint (vcard with e-mail),
+  dcat:distribution; recommended dcat:theme (EU data themes),
+  dcat:keyword, dcat:landingPage, dcterms:language.
+- Distribution: dcat:accessURL; recommended dcat:downloadURL,
+  dcterms:title, dcterms:format (EU file types), dcat:mediaType,
+  dcterms:license.
+- Publisher: foaf:Agent with foaf:name.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+from portfolj.settings import Settings
+
+EU = "http://publications.europa.eu/resource/authority"
+
+
+@dataclass(frozen=True)
+class Distribution:
+    path: str
+    title: str
+    file_type: str  # EU file-type code
+    media_type: str
+
+
+def dcat_jsonld(settings: Settings, distributions: list[Distribution], catalog_path: str) -> str:
+    site = settings.site_url
+    dataset = settings.dataset
+    publisher = {"@id": f"{site}#utgivare", "@type": "foaf:Agent", "foaf:name": settings.organisation}
+    contact = {
+        "@id": f"{site}#kontakt",
+        "@type": "vcard:Organization",
+        "vcard:fn": settings.organisation,
+        "vcard:hasEmail": {"@id": f"mailto:{dataset.contact_email}"},
+    }
+    licence = {"@id": dataset.licence}
+    swedish = {"@id": f"{EU}/language/SWE"}
+    document = {
+        "@context": {
+            "dcat": "http://www.w3.org/ns/dcat#",
+            "dcterms": "http://purl.org/dc/terms/",
+            "foaf": "http://xmlns.com/foaf/0.1/",
+            "vcard": "http://www.w3.org/2006/vcard/ns#",
+        },
+        "@id": site + catalog_path,
+        "@type": "dcat:Catalog",
+        "dcterms:title": [{"@value": f"{settings.organisation}s öppna data om innovation", "@language": "sv"}],
+        "dcterms:description": [{"@value": dataset.description_sv, "@language": "sv"}],
+        "dcterms:publisher": publisher,
+        "dcterms:license": licence,
+        "dcterms:language": swedish,
+        "foaf:homepage": {"@id": site},
+        "dcat:dataset": {
+            "@id": f"{site}#datamangd",
+            "@type": "dcat:Dataset",
+            "dcterms:title": [{"@value": dataset.title_sv, "@language": "sv"},
+                              {"@value": dataset.title_en, "@language": "en"}],
+            "dcterms:description": [{"@value": dataset.description_sv, "@language": "sv"},
+                                    {"@value": dataset.description_en, "@language": "en"}],
+            "dcterms:publisher": {"@id": publisher["@id"]},
+            "dcat:contactPoint": contact,
+            "dcat:theme": [{"@id": f"{EU}/data-theme/{theme}"} for theme in dataset.themes],
+            "dcat:keyword": [{"@value": word, "@language": "sv"} for word in ("innovation", "kommun", "innovationsportfölj")],
+            "dcat:landingPage": {"@id": site},
+            "dcterms:language": swedish,
+            "dcat:distribution": [
+                {
+                    "@id": site + item.path,
+                    "@type": "dcat:Distribution",
+                    "dcterms:title": [{"@value": item.title, "@language": "sv"}],
+                    "dcat:accessURL": {"@id": site + item.path},
+                    "dcat:downloadURL": {"@id": site + item.path},
+                    "dcterms:format": {"@id": f"{EU}/file-type/{item.file_type}"},
+                    "dcat:mediaType": {"@id": f"https://www.iana.org/assignments/media-types/{item.media_type}"},
+                    "dcterms:license": licence,
+                }
+                for item in distributions
+            ],
+        },
+    }
+    return json.dumps(document, ensure_ascii=False, indent=1) + "\n"
