@@ -22,6 +22,7 @@ from mkdocs.structure.pages import Page
 from portfolj import formatting
 from portfolj.portfolio import Entry, Portfolio
 from portfolj.project import load_portfolio
+from portfolj.sanitize import sanitize
 from portfolj.search import SearchIndexError, index_site
 from portfolj.settings import Settings
 from portfolj.site import GeneratedPage, generated_files, generated_pages
@@ -119,6 +120,13 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
         }
     elif generated is not None:
         page.meta = {"template": generated.template, "title": Markup(escape(generated.title))}
+
+
+def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+    """Initiative bodies are written by many: keep only allow-listed HTML."""
+    if page.file.src_uri not in _Build.entries:
+        return None
+    return sanitize(html, _Build.settings.embed_hosts)
 
 
 def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:

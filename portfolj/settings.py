@@ -43,6 +43,36 @@ class Dataset(BaseModel):
     themes: tuple[str, ...] = ("GOVE", "SOCI")
 
 
+class Shortcoming(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    what: str = Field(title="Vad som inte är tillgängligt")
+    why: str = Field(title="Varför, och vad som görs")
+
+
+class Accessibility(BaseModel):
+    """The facts of the accessibility statement (tillgänglighetsredogörelse)
+    that the law (2018:1937) and DIGG's instructions require."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    service: str = Field("Innovationsportföljen", title="Webbplatsens namn")
+    compliance: Literal["full", "partial", "none"] = Field("partial", title="Överensstämmelse med kraven")
+    shortcomings: tuple[Shortcoming, ...] = (
+        Shortcoming(what="Webbredigeraren för kommunens medarbetare (/admin/) är inte granskad.",
+                    why="Den är ett verktyg från en extern leverantör och används bara internt. Den granskas under 2027."),
+        Shortcoming(what="Diagrammen på sidan Överblick kan inte användas med tangentbord.",
+                    why="Samma siffror och länkar finns i tabeller bredvid varje diagram."),
+    )
+    method: str = Field(
+        "Självskattning: automatiska tester med axe-core på varje sidtyp, i ljust och mörkt läge, vid varje "
+        "publicering, samt manuell kontroll med tangentbord och skärmläsare.", title="Hur webbplatsen granskats")
+    assessed_on: str = Field("2026-11-01", title="När webbplatsen senast granskades")
+    updated_on: str = Field("2026-11-22", title="När redogörelsen senast uppdaterades")
+    feedback_email: str = Field("kommun@asby.se", title="E-post för synpunkter")
+    feedback_phone: str = Field("0123-456 00", title="Telefon för synpunkter")
+
+
 class Settings(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -52,3 +82,7 @@ class Settings(BaseModel):
     organisation: str = Field("Åsby kommun", title="Kommun eller organisation som publicerar portföljen")
     dataset: Dataset = Field(default_factory=Dataset, title="Öppna data")
     editor: Editor = Field(default_factory=Editor, title="Webbredigeraren")
+    accessibility: Accessibility = Field(default_factory=Accessibility, title="Tillgänglighetsredogörelse")
+    embed_hosts: tuple[str, ...] = Field(
+        ("www.youtube-nocookie.com", "player.vimeo.com"),
+        title="Webbplatser vars videor får bäddas in i initiativens text")

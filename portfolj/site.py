@@ -25,6 +25,7 @@ from portfolj.taxonomy import Taxonomies
 
 OVERVIEW = "overblick.md"
 OPEN_DATA = "oppna-data.md"
+ACCESSIBILITY = "tillganglighet.md"
 FEED = "flode.xml"
 CATALOG = "dcat.jsonld"
 DOWNLOADS = (
@@ -104,6 +105,15 @@ def generated_pages(portfolio: Portfolio, settings: Settings) -> list[GeneratedP
              "fields": field_reference(taxonomies), "csv_columns": csv_columns(),
              "separator": LIST_SEPARATOR, "dataset": settings.dataset},
             in_menu=True,
+            in_footer=True,
+        )
+    )
+    pages.append(
+        GeneratedPage(
+            ACCESSIBILITY,
+            "Tillgänglighetsredogörelse",
+            "portfolio/accessibility.html",
+            context={"statement": settings.accessibility, "organisation": settings.organisation},
             in_footer=True,
         )
     )
