@@ -49,6 +49,8 @@ def test_hits_are_announced_and_reached_by_keyboard(page, search_site):
     status = page.get_by_role("status").filter(has_text="träff")
     status.wait_for(timeout=10_000)
     assert status.inner_text() == "1 träff"
+    page.keyboard.press("Tab")  # the scrollable list of hits
+    assert page.evaluate("document.activeElement.getAttribute('aria-label')") == "Sökresultat"
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.href").endswith("/initiatives/distansundervisning/")
     page.keyboard.press("Enter")
