@@ -56,6 +56,7 @@ _TEMPLATES = {
     "url_too_long": "Webbadressen är för lång.",
     "string_pattern_mismatch": "Värdet '{input}' har fel form: bara små bokstäver a–z, siffror och bindestreck är tillåtna.",
     "too_short": "Listan måste ha minst {min_length} värde.",
+    "too_long": "Texten är för lång: {actual_length} tecken, högst {max_length} är tillåtna.",
     "tuple_type": "Ska vara en lista, till exempel [a, b] eller en rad per värde som börjar med '- '.",
     "literal_error": "Otillåtet värde '{input}'. Tillåtna värden: {expected}.",
 }

@@ -102,3 +102,13 @@ def test_json_schema_lists_every_allowed_value(model, taxonomies):
     assert schema["additionalProperties"] is False
     assert schema["properties"]["stage"]["enum"] == list(taxonomies["stage"].ids)
     assert schema["properties"]["sdgs"]["items"]["enum"] == list(range(1, 18))
+
+
+def test_too_long_list_item_is_explained_in_swedish(model):
+    from portfolj.messages import problems_from_error
+    from pydantic import ValidationError
+    try:
+        model.model_validate(MINIMAL | {"tags": ["x" * 41]})
+    except ValidationError as error:
+        [problem] = problems_from_error(error, model, "a.md", lambda loc: None)
+    assert problem.message == "Texten är för lång: 41 tecken, högst 40 är tillåtna."

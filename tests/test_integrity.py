@@ -1,0 +1,41 @@
+"""Builds are reproducible and internal links are checked."""
+
+import hashlib
+import os
+import shutil
+import subprocess
+
+from support import MKDOCS
+
+
+def digest(site):
+    return {p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+def test_two_builds_give_identical_files(project, tmp_path, monkeypatch):
+    # The sitemap carries the build date; CI sets it to the commit's time.
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
+    project.add("ett", title="Ett", started="2024-01-01")
+    project.add("tva", title="Två", facet="mission", updated="2026-02-02")
+    assert project.build("--strict").returncode == 0
+    first = digest(project.site)
+    shutil.move(project.site, tmp_path / "first")
+    assert project.build("--strict").returncode == 0
+    assert digest(project.site) == first
+
+
+def test_broken_internal_link_fails_the_build(project):
+    project.add("ett", body="## Behov\n\nSe [det andra initiativet](finns-inte.md).\n")
+    result = project.build()
+    assert result.returncode == 1
+    assert "finns-inte.md" in result.stderr
+
+
+def test_build_needs_no_network(project):
+    if shutil.which("unshare") is None or os.geteuid() != 0:
+        raise AssertionError("unshare as root is needed to prove the build works offline")
+    project.add("ett")
+    result = subprocess.run(["unshare", "-n", *MKDOCS, "build", "--strict"], cwd=project.root,
+                            capture_output=True, text=True, env=os.environ | {"NO_MKDOCS_2_WARNING": "1"})
+    assert result.returncode == 0, result.stderr
