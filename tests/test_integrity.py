@@ -32,6 +32,12 @@ def test_broken_internal_link_fails_the_build(project):
     assert "finns-inte.md" in result.stderr
 
 
+def test_broken_anchor_fails_the_build(project):
+    project.add("ett", body="## Behov\n\nSe [avsnittet](#finns-inte).\n")
+    result = project.build()
+    assert result.returncode == 1 and "#finns-inte" in result.stderr
+
+
 def test_build_needs_no_network(project):
     if shutil.which("unshare") is None or os.geteuid() != 0:
         raise AssertionError("unshare as root is needed to prove the build works offline")
