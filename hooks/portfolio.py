@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from jinja2 import Environment
+from jinja2 import Environment, pass_context
 from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -131,6 +131,7 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
 
 def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
     env.autoescape = lambda name: bool(name) and name.startswith(TEMPLATE_FOLDER)
+    env.globals["portfolio_card"] = _card_renderer(env)
     env.globals["portfolio"] = _Build.portfolio
     env.globals["portfolio_settings"] = _Build.settings
     env.globals["portfolio_footer"] = [page for page in _Build.generated.values() if page.in_footer]
@@ -155,7 +156,8 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     if _Build.portfolio is None:
         return
     try:
-        index_site(Path(config.site_dir))
+        # Only initiative pages hold indexed content (data-pagefind-body).
+        index_site(Path(config.site_dir), "initiatives/**/*.html")
     except SearchIndexError as error:
         raise PluginError(str(error)) from error
 
@@ -163,6 +165,24 @@ def on_post_build(*, config: MkDocsConfig) -> None:
 # -----------------------------------------------------------------------------
 # Helpers
 # -----------------------------------------------------------------------------
+
+
+def _card_renderer(env: Environment) -> Callable:
+    """Each initiative appears on many listing pages: render its card once for
+    each heading level and page depth (the only things that change it)."""
+    template = env.get_template(f"{TEMPLATE_FOLDER}partials/card.html")
+    rendered: dict[tuple[str, int, str], Markup] = {}
+
+    @pass_context
+    def card(context, entry: Entry, level: int = 2) -> Markup:
+        base = context["base_url"]
+        key = (entry.slug, level, base)
+        if key not in rendered:
+            href = f"{base}/{entry.url}" if base else entry.url
+            rendered[key] = Markup(template.render(entry=entry, level=level, href=href, portfolio=_Build.portfolio))
+        return rendered[key]
+
+    return card
 
 
 def _markdown(page: GeneratedPage) -> str:

@@ -63,12 +63,16 @@ class Overview:
         return [Count(term, tally[term.id]) for term in self._taxonomy(name).terms]
 
     def table(self, rows: str, columns: str) -> list[Row]:
-        """For each term of ``rows``, the count of each term of ``columns``."""
-        return [Row(term, self.counts(columns, [e for e in self.entries if term.id in self.portfolio.term_ids(e, rows)]))
-                for term in self._taxonomy(rows).terms if rows != "organisation" or self._used(rows, term)]
-
-    def _used(self, name: str, term: Term) -> bool:
-        return any(term.id in self.portfolio.term_ids(e, name) for e in self.entries)
+        """For each term of ``rows``, the count of each term of ``columns``
+        (for an open taxonomy such as organisation: only the terms used)."""
+        tally: Counter = Counter()
+        for entry in self.entries:
+            for row in self.portfolio.term_ids(entry, rows):
+                for column in self.portfolio.term_ids(entry, columns):
+                    tally[row, column] += 1
+        used = {row for row, _ in tally} | {r for e in self.entries for r in self.portfolio.term_ids(e, rows)}
+        return [Row(term, [Count(column, tally[term.id, column.id]) for column in self._taxonomy(columns).terms])
+                for term in self._taxonomy(rows).terms if not self._taxonomy(rows).open or term.id in used]
 
     def years(self) -> list[Row]:
         """Initiatives started per year, by facet; years without any are kept between the first and last."""

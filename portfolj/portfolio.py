@@ -105,6 +105,7 @@ class Portfolio:
     _index: dict[str, dict[TermId, list[Entry]]] = field(init=False, repr=False)
     _position: dict[tuple[str, TermId], dict[str, int]] = field(init=False, repr=False)
     _rank: dict[str, int] = field(init=False, repr=False)  # place in title order
+    _terms: dict[str, dict[str, list[TermId]]] = field(init=False, repr=False)  # field → slug → term ids
     _url_of: Callable[[str], str] = field(init=False, repr=False, default=None)
 
     def __post_init__(self) -> None:
@@ -116,6 +117,7 @@ class Portfolio:
         }
         self._index = {name: {term_id: [] for term_id in t.ids} for name, t in self.taxonomies.items()}
         self._index["tags"] = {}
+        self._terms = {name: {e.slug: self._read_term_ids(e, name) for e in self.entries} for name in self._index}
         for entry in self.entries:
             for name, terms in self._index.items():
                 for term_id in self.term_ids(entry, name):
@@ -172,6 +174,9 @@ class Portfolio:
 
     def term_ids(self, entry: Entry, field_name: str) -> list[TermId]:
         """The ids an initiative is filed under in one taxonomy (or its tags)."""
+        return self._terms[field_name][entry.slug]
+
+    def _read_term_ids(self, entry: Entry, field_name: str) -> list[TermId]:
         value = getattr(entry.data, field_name)
         values = value if isinstance(value, list) else [value]
         if field_name == "tags":

@@ -17,9 +17,10 @@ class SearchIndexError(RuntimeError):
     pass
 
 
-def index_site(site_dir: Path, language: str = "sv") -> None:
-    """Write the search index into ``site_dir/pagefind``."""
-    command = [sys.executable, "-m", "pagefind", "--site", str(site_dir),
+def index_site(site_dir: Path, pages_glob: str = "**/*.html", language: str = "sv") -> None:
+    """Write the search index into ``site_dir/pagefind``. ``pages_glob``
+    limits the files Pagefind reads to those that can hold indexed content."""
+    command = [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--glob", pages_glob,
                "--force-language", language, "--silent"]
     result = subprocess.run(command, capture_output=True, text=True)
     if result.returncode != 0:

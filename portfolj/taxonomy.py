@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from functools import cached_property
 from pathlib import Path
 from typing import Annotated
 
@@ -67,7 +68,11 @@ class Taxonomy(BaseModel):
         return tuple(term.id for term in self.terms)
 
     def term(self, term_id: TermId) -> Term:
-        return next(term for term in self.terms if term.id == term_id)
+        return self._by_id[term_id]
+
+    @cached_property
+    def _by_id(self) -> dict[TermId, Term]:
+        return {term.id: term for term in self.terms}
 
     def lookup(self, value: object) -> Term | None:
         """The term whose id, label or alias matches, ignoring case."""

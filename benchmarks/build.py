@@ -1,0 +1,160 @@
+"""Build benchmark: the portfolio against the plain engine, side by side.
+
+For each N it writes N synthetic initiatives and measures, interleaved run by
+run so that both see the same machine:
+  A  the full portfolio build (`mkdocs build` with hooks, pages, exports, search);
+  B  plain Material building the same Markdown files: default plugins (its
+     search), initiatives kept out of the navigation as in A;
+the median wall time, A/B, time per initiative and peak memory; then
+`portfolj check` on the same files, and what a visitor downloads (gzip): a
+first visit to the home page, an initiative page and the list of all
+initiatives with its filter data, and a search.
+
+    python -m benchmarks.build                      # N = 100, 1,000, 10,000
+    python -m benchmarks.build --sizes 50 --runs 1  # a quick run
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from urllib.parse import urlparse
+
+from benchmarks.common import CHROMIUM, CHROMIUM_ARGS, ROOT, make_project, serve
+
+PLAIN = """site_name: Plain Material
+theme:
+  name: material
+  language: sv
+  font: false
+not_in_nav: |
+  initiatives/
+"""
+
+
+def timed(command: list[str], cwd: Path) -> tuple[float, int]:
+    """Wall seconds and peak memory (MB) of one command."""
+    env = os.environ | {"NO_MKDOCS_2_WARNING": "1"}
+    start = time.perf_counter()
+    process = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - start
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise RuntimeError(f"{' '.join(command)} failed: {process.stderr.read().decode()[-2000:]}")
+    return elapsed, usage.ru_maxrss // 1024
+
+
+def plain_project(portfolio: Path) -> Path:
+    root = portfolio.parent / f"{portfolio.name}-plain"
+    (root / "docs").mkdir(parents=True, exist_ok=True)
+    (root / "mkdocs.yml").write_text(PLAIN, encoding="utf-8")
+    target = root / "docs" / "initiatives"
+    if not target.exists():
+        target.symlink_to(portfolio / "content" / "initiatives")
+    (root / "docs" / "index.md").write_text("# Start\n", encoding="utf-8")
+    return root
+
+
+def gz(path: Path) -> int:
+    return len(gzip.compress(path.read_bytes(), 6))
+
+
+def first_visit(site: Path, paths: list[str], query: str) -> dict[str, float]:
+    """KB (gzip) each page loads before interaction, and what one search loads."""
+    from playwright.sync_api import sync_playwright
+
+    base, server = serve(site)
+    sizes = {}
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+            for path in paths:
+                page = browser.new_page()
+                seen: list[str] = []
+                page.on("request", lambda request: seen.append(request.url))
+                page.goto(base + path, wait_until="networkidle")
+                if path.startswith("alla-initiativ"):
+                    page.locator("form.portfolio-filter").wait_for(state="visible", timeout=120_000)
+                sizes[path or "/"] = _kb(site, seen)
+                if not path:
+                    before = len(seen)
+                    page.get_by_label("Sök bland initiativen", exact=True).fill(query)
+                    page.locator(".md-search-result__item").first.wait_for(timeout=60_000)
+                    page.wait_for_load_state("networkidle")
+                    sizes["sökning"] = _kb(site, seen[before:])
+                page.close()
+            browser.close()
+    finally:
+        server.shutdown()
+    return sizes
+
+
+def _kb(site: Path, urls: list[str]) -> float:
+    total = 0
+    for url in dict.fromkeys(urls):
+        path = urlparse(url).path.lstrip("/")
+        file = site / path / "index.html" if not path or path.endswith("/") else site / path
+        if file.is_file():
+            total += gz(file)
+    return total / 1024
+
+
+def measure(n: int, runs: int, workdir: Path, browser: bool) -> dict:
+    portfolio = make_project(workdir / f"portfolio-{n}", n)
+    plain = plain_project(portfolio)
+    build = [sys.executable, "-m", "mkdocs", "build", "-q"]
+    a_times, b_times, a_memory, b_memory = [], [], [], []
+    for _ in range(runs):
+        seconds, memory = timed(build, portfolio)
+        a_times.append(seconds)
+        a_memory.append(memory)
+        seconds, memory = timed(build, plain)
+        b_times.append(seconds)
+        b_memory.append(memory)
+    check, _ = timed([sys.executable, "-m", "portfolj.cli", "check"], portfolio)
+    a, b = statistics.median(a_times), statistics.median(b_times)
+    site = portfolio / "site"
+    result = {"n": n, "a": a, "b": b, "ratio": a / b, "per": a / n * 1000, "memory": max(a_memory),
+              "plain_memory": max(b_memory), "check": check,
+              "filter_per_initiative": gz(site / "assets" / "filter.json") / n}
+    if browser:
+        result["visits"] = first_visit(site, ["", "initiatives/initiativ-00000/", "alla-initiativ/"], "kommun")
+    return result
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1_000, 10_000])
+    parser.add_argument("--runs", type=int, default=3, help="builds of A and of B per size (default 3)")
+    parser.add_argument("--no-browser", action="store_true", help="skip the page-weight measurements")
+    args = parser.parse_args()
+    print("| N | A: portfolio | B: plain Material | A/B | A per initiative | peak memory A (B) |"
+          " portfolj check | filter data per initiative |")
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|")
+    visits = []
+    with tempfile.TemporaryDirectory() as workdir:
+        for n in args.sizes:
+            r = measure(n, args.runs, Path(workdir), not args.no_browser)
+            print(f"| {n:,} | {r['a']:.1f} s | {r['b']:.1f} s | {r['ratio']:.2f} | {r['per']:.2f} ms"
+                  f" | {r['memory']} MB ({r['plain_memory']} MB) | {r['check']:.1f} s"
+                  f" | {r['filter_per_initiative']:.1f} B |", flush=True)
+            if "visits" in r:
+                visits.append((n, r["visits"]))
+    if visits:
+        print("\nFirst visit, everything loaded before interaction (gzip, KB):\n")
+        print("| N | home page | initiative page | all initiatives + filter data | one search |")
+        print("|---:|---:|---:|---:|---:|")
+        for n, v in visits:
+            print(f"| {n:,} | {v['/']:.0f} | {v['initiatives/initiativ-00000/']:.0f} | {v['alla-initiativ/']:.0f}"
+                  f" | {v['sökning']:.0f} |")
+
+
+if __name__ == "__main__":
+    main()
