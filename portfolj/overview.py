@@ -74,6 +74,11 @@ class Overview:
         return [Row(term, [Count(column, tally[term.id, column.id]) for column in self._taxonomy(columns).terms])
                 for term in self._taxonomy(rows).terms if not self._taxonomy(rows).open or term.id in used]
 
+    @staticmethod
+    def largest(rows: list[Row]) -> int:
+        """The largest cell of a table (at least 1): what a chart scales to."""
+        return max([1, *(cell.count for row in rows for cell in row.counts)])
+
     def years(self) -> list[Row]:
         """Initiatives started per year, by facet; years without any are kept between the first and last."""
         started = [e for e in self.entries if e.data.started]

@@ -20,6 +20,8 @@ class SearchIndexError(RuntimeError):
 def index_site(site_dir: Path, pages_glob: str = "**/*.html", language: str = "sv") -> None:
     """Write the search index into ``site_dir/pagefind``. ``pages_glob``
     limits the files Pagefind reads to those that can hold indexed content."""
+    if next(site_dir.glob(pages_glob), None) is None:
+        return  # nothing to index yet (an empty portfolio): Pagefind would fail
     command = [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--glob", pages_glob,
                "--force-language", language, "--silent"]
     result = subprocess.run(command, capture_output=True, text=True)

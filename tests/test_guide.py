@@ -42,3 +42,5 @@ def test_guide_page_and_schema_are_published_and_linked_from_every_footer(projec
     for url in ("", "initiatives/ett", "facetter/mission", "overblick"):
         footer = project.html(url).split('class="md-footer"')[1]
         assert re.search(r'<a href="[./]*skriva-initiativ/">Så skriver du ett initiativ</a>', footer)
+        assert re.search(r'<a href="[./]*oppna-data/">Öppna data</a>', footer)
+        assert re.search(r'<a href="[./]*tillganglighet/">Tillgänglighetsredogörelse</a>', footer)

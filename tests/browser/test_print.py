@@ -17,3 +17,15 @@ def test_initiative_prints_on_one_page_without_navigation(page, base_url):
     assert len(pdf.pages) == 1
     text = pdf.pages[0].extract_text()
     assert "Fossilfri fordonsflotta" in text and "Fakta om initiativet" in text and "sara.holm@asby.se" in text
+
+
+def test_overview_prints_on_a4_with_whole_charts(page, base_url):
+    page.goto(base_url + "overblick/")
+    pdf = PdfReader(io.BytesIO(page.pdf(format="A4")))
+    assert 1 <= len(pdf.pages) <= 6
+    text = "".join(p.extract_text() for p in pdf.pages)
+    for title in ("Balansen mellan facetterna", "Steg per facett", "Facett och steg", "Startade initiativ per år"):
+        assert title in text
+    page.emulate_media(media="print")
+    assert page.locator(".md-sidebar--primary").is_hidden()
+    assert page.evaluate("getComputedStyle(document.querySelector('.portfolio-chart')).breakInside") == "avoid"

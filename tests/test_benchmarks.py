@@ -1,0 +1,31 @@
+"""The benchmark scripts keep working (tiny sizes; no timing is asserted)."""
+
+import subprocess
+import sys
+
+from support import ROOT
+
+
+def run(*args: str) -> str:
+    result = subprocess.run([sys.executable, "-m", *args], cwd=ROOT, capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+def test_build_benchmark_smoke():
+    out = run("benchmarks.build", "--sizes", "20", "--runs", "1")
+    assert "| 20 |" in out and "A/B" in out and "one search" in out
+
+
+def test_filter_benchmark_smoke():
+    out = run("benchmarks.filter", "--sizes", "30", "--repeat", "2")
+    assert "| 30 |" in out and "typing median" in out
+
+
+def test_synthetic_initiatives_are_valid(tmp_path):
+    from benchmarks.synthetic import write_initiatives
+    from portfolj.project import load_portfolio
+
+    write_initiatives(tmp_path / "content" / "initiatives", 200)
+    portfolio, problems = load_portfolio(tmp_path / "content", ROOT / "taxonomy.yml")
+    assert problems == [] and len(portfolio) == 200
