@@ -217,8 +217,8 @@ class Portfolio:
         best = heapq.nsmallest(limit, scores, key=lambda slug: (-scores[slug], self._rank[slug]))
         return [candidates[slug] for slug in best]
 
-    def featured(self) -> list[Entry]:
-        return [entry for entry in self.entries if entry.data.featured]
+    def featured(self, limit: int | None = None) -> list[Entry]:
+        return [entry for entry in self.entries if entry.data.featured][:limit]
 
 
 def _with_used_terms(taxonomy: Taxonomy, entries: list[Entry]) -> Taxonomy:

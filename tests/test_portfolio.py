@@ -68,6 +68,8 @@ def test_titles_sort_in_swedish_order(make):
 def test_featured(make):
     portfolio = make({"title": "A", "featured": True}, {"title": "B"})
     assert [e.data.title for e in portfolio.featured()] == ["A"]
+    many = make(*({"title": f"T{n}", "featured": True} for n in range(9)))
+    assert len(many.featured(limit=6)) == 6 and len(many.featured()) == 9
 
 
 def test_links_default_to_directory_urls_and_follow_the_engine(make):
