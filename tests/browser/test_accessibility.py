@@ -31,8 +31,11 @@ SCHEMES = ["default", "slate"]
 
 
 def open_page(page, url: str, scheme: str) -> None:
+    # As a visitor whose system prefers it: Material picks the scheme on load
+    # (switching afterwards would let colour transitions run while axe measures).
+    page.emulate_media(color_scheme="dark" if scheme == "slate" else "light")
     page.goto(url)
-    page.evaluate("scheme => document.body.setAttribute('data-md-color-scheme', scheme)", scheme)
+    assert page.get_attribute("body", "data-md-color-scheme") == scheme
     if "alla-initiativ" in url:
         page.locator("form.portfolio-filter").wait_for(state="visible")
         page.evaluate("document.querySelectorAll('form.portfolio-filter details').forEach(d => d.open = true)")
