@@ -151,3 +151,15 @@ def test_search_index_is_swedish_and_holds_only_initiatives(built):
     assert not (built.site / "search" / "search_index.json").exists()
     html = built.html("initiatives/ai-pilot")
     assert "data-pagefind-body" in html and 'id="portfolio-search-input"' in html
+
+
+def test_sitemap_is_a_small_index_of_the_full_page_list(built):
+    from xml.etree import ElementTree
+
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    index = ElementTree.parse(built.site / "sitemap.xml").getroot()
+    assert [loc.text for loc in index.findall("s:sitemap/s:loc", ns)] == ["https://innovation.asby.se/sitemap-sidor.xml"]
+    pages = ElementTree.parse(built.site / "sitemap-sidor.xml").getroot()
+    locs = {loc.text for loc in pages.findall("s:url/s:loc", ns)}
+    assert {f"https://innovation.asby.se/initiatives/{slug}/" for slug in ("ai-pilot", "skola-pa-distans")} <= locs
+    assert "https://innovation.asby.se/facetter/mission/" in locs
