@@ -27,7 +27,7 @@ import time
 from pathlib import Path
 from urllib.parse import urlparse
 
-from benchmarks.common import CHROMIUM, CHROMIUM_ARGS, ROOT, make_project, serve
+from benchmarks.common import CHROMIUM, CHROMIUM_ARGS, make_project, serve
 
 PLAIN = """site_name: Plain Material
 theme:

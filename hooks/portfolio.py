@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from jinja2 import Environment, pass_context
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PrefixLoader, pass_context
 from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -18,12 +18,14 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from pydantic import ValidationError
 
 from portfolj import formatting
+from portfolj.messages import problems_from_error
 from portfolj.portfolio import Entry, Portfolio
 from portfolj.project import load_portfolio
 from portfolj.sanitize import sanitize
-from portfolj.search import SearchIndexError, index_site
+from portfolj.search import SearchIndex, SearchIndexError, search_document
 from portfolj.settings import Settings
 from portfolj.site import GeneratedPage, generated_files, generated_pages
 
@@ -42,6 +44,7 @@ class _Build:
     settings: Settings | None = None
     entries: dict[str, Entry] = {}
     generated: dict[str, GeneratedPage] = {}
+    search: SearchIndex | None = None  # fed each initiative as its body is converted
 
 
 # -----------------------------------------------------------------------------
@@ -56,11 +59,18 @@ def on_startup(*, command: str, dirty: bool) -> None:
 def on_pre_build(*, config: MkDocsConfig) -> None:
     """Validate before MkDocs cleans the output, so a failure keeps the last good site."""
     _Build.portfolio, _Build.entries, _Build.generated, _Build.invalid = None, {}, {}, False
+    if _Build.search is not None:
+        _Build.search.close()  # left by a build that failed half-way
+        _Build.search = None
     root = Path(config.config_file_path).parent
-    settings = Settings.model_validate(
-        {"site_name": config.site_name, "site_url": config.site_url or "", **config.extra.get("portfolio", {})}
-    )
-    portfolio, problems = load_portfolio(Path(config.docs_dir), root / settings.taxonomy, shown_root=root)
+    try:
+        settings = Settings.model_validate(
+            {"site_name": config.site_name, "site_url": config.site_url or "", **config.extra.get("portfolio", {})}
+        )
+    except ValidationError as error:
+        settings, problems = None, problems_from_error(error, Settings, Path(config.config_file_path).name, lambda loc: None)
+    else:
+        portfolio, problems = load_portfolio(Path(config.docs_dir), root / settings.taxonomy, shown_root=root)
     if problems:
         _Build.invalid = True
         for problem in problems:
@@ -73,6 +83,11 @@ def on_pre_build(*, config: MkDocsConfig) -> None:
     _Build.entries = {entry.path: entry for entry in portfolio}
     _Build.generated = {page.src_uri: page for page in generated_pages(portfolio, settings)}
     _add_to_menu(config, [page for page in _Build.generated.values() if page.in_menu])
+    if _Build.entries:  # Pagefind cannot write an empty index
+        try:
+            _Build.search = SearchIndex(config.theme["language"])
+        except SearchIndexError as error:
+            raise PluginError(str(error)) from error
 
 
 def on_serve(server: LiveReloadServer, *, config: MkDocsConfig, builder: Callable) -> LiveReloadServer:
@@ -96,8 +111,10 @@ def on_serve(server: LiveReloadServer, *, config: MkDocsConfig, builder: Callabl
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     if _Build.portfolio is None:
         return files
-    for path in _Build.entries:
-        files.get_file_from_path(path).inclusion = InclusionLevel.NOT_IN_NAV
+    for path, entry in _Build.entries.items():
+        file = files.get_file_from_path(path)
+        file.inclusion = InclusionLevel.NOT_IN_NAV
+        file.content_string = entry.body  # the front matter is read and validated already
     for page in _Build.generated.values():
         inclusion = InclusionLevel.UNDEFINED if page.in_menu else InclusionLevel.NOT_IN_NAV
         files.append(File.generated(config, page.src_uri, content=_markdown(page), inclusion=inclusion))
@@ -123,15 +140,25 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
-    """Initiative bodies are written by many: keep only allow-listed HTML."""
-    if page.file.src_uri not in _Build.entries:
+    """Initiative bodies are written by many: keep only allow-listed HTML, and
+    index that for search at once, so Pagefind works while pages are rendered."""
+    entry = _Build.entries.get(page.file.src_uri)
+    if entry is None:
         return None
-    return sanitize(html, _Build.settings.embed_hosts)
+    html = sanitize(html, _Build.settings.embed_hosts)
+    _Build.search.add(f"/{page.url}", search_document(_Build.portfolio, entry, html))
+    if _Build.search.pages == len(_Build.entries):
+        _Build.search.start_writing(_search_folder(config))
+    return html
 
 
 def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
     env.autoescape = lambda name: bool(name) and name.startswith(TEMPLATE_FOLDER)
-    env.globals["portfolio_card"] = _card_renderer(env)
+    env.globals["portfolio_cards"] = _cards_renderer(env)
+    env.globals["portfolio_per_depth"] = _per_depth_renderer()
+    # An override can wrap the theme's partial it replaces: "theme/partials/nav.html" is Material's own.
+    theme = FileSystemLoader([path for path in config.theme.dirs if path != config.theme.custom_dir])
+    env.loader = ChoiceLoader([env.loader, PrefixLoader({"theme": theme})])
     env.globals["portfolio"] = _Build.portfolio
     env.globals["portfolio_settings"] = _Build.settings
     env.globals["portfolio_footer"] = [page for page in _Build.generated.values() if page.in_footer]
@@ -152,12 +179,12 @@ def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: Nav
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:
-    """Index the written pages for search: Pagefind reads the finished HTML."""
-    if _Build.portfolio is None:
+    if _Build.search is None:
         return
+    search, _Build.search = _Build.search, None
+    search.start_writing(_search_folder(config))
     try:
-        # Only initiative pages hold indexed content (data-pagefind-body).
-        index_site(Path(config.site_dir), "initiatives/**/*.html")
+        search.finish()
     except SearchIndexError as error:
         raise PluginError(str(error)) from error
 
@@ -167,22 +194,45 @@ def on_post_build(*, config: MkDocsConfig) -> None:
 # -----------------------------------------------------------------------------
 
 
-def _card_renderer(env: Environment) -> Callable:
+def _cards_renderer(env: Environment) -> Callable:
     """Each initiative appears on many listing pages: render its card once for
     each heading level and page depth (the only things that change it)."""
     template = env.get_template(f"{TEMPLATE_FOLDER}partials/card.html")
-    rendered: dict[tuple[str, int, str], Markup] = {}
+    rendered: dict[tuple[str, int, str], str] = {}
 
     @pass_context
-    def card(context, entry: Entry, level: int = 2) -> Markup:
+    def cards(context, entries: list[Entry], level: int = 2) -> Markup:
         base = context["base_url"]
-        key = (entry.slug, level, base)
+        for entry in entries:
+            key = (entry.slug, level, base)
+            if key not in rendered:
+                href = f"{base}/{entry.url}" if base else entry.url
+                rendered[key] = template.render(entry=entry, level=level, href=href, portfolio=_Build.portfolio)
+        return Markup("".join(rendered[entry.slug, level, base] for entry in entries))
+
+    return cards
+
+
+def _per_depth_renderer() -> Callable:
+    """Much of Material's page (the menu, the footer, the scripts) is the same
+    on every page the menu does not list (initiatives, term pages) at one
+    depth: render such a part once per depth for those pages."""
+    rendered: dict[tuple[str, str], str] = {}
+
+    @pass_context
+    def per_depth(context, name: str, render: Callable[[], str]) -> str:
+        if context["page"] in context["nav"].pages:
+            return render()  # the menu marks this page as the current one
+        key = (name, context["base_url"])
         if key not in rendered:
-            href = f"{base}/{entry.url}" if base else entry.url
-            rendered[key] = Markup(template.render(entry=entry, level=level, href=href, portfolio=_Build.portfolio))
+            rendered[key] = render()
         return rendered[key]
 
-    return card
+    return per_depth
+
+
+def _search_folder(config: MkDocsConfig) -> Path:
+    return Path(config.site_dir) / "pagefind"
 
 
 def _markdown(page: GeneratedPage) -> str:

@@ -150,8 +150,10 @@ def _new(args: argparse.Namespace) -> int:
     taxonomies = _taxonomies(args)
     slug = slugify(args.title)
     target = args.content / "initiatives" / f"{slug}.md"
-    if target.exists():
-        print(f"Filen {_shown(target)} finns redan och skrivs inte över. Välj en annan titel "
+    # A file of the same name in any subfolder would be the same page.
+    existing = next((args.content / "initiatives").rglob(f"{slug}.md"), None)
+    if existing is not None:
+        print(f"Filen {_shown(existing)} finns redan och skrivs inte över. Välj en annan titel "
               "eller öppna den befintliga filen.", file=sys.stderr)
         return 1
     interactive = sys.stdin.isatty()
@@ -167,7 +169,8 @@ def _new(args: argparse.Namespace) -> int:
         return 1
     assert SLUG.fullmatch(slug)
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(new_initiative(args.title, args.description, values, organisation, taxonomies), encoding="utf-8")
+    with target.open("x", encoding="utf-8") as file:  # "x": never overwrite, even a file made meanwhile
+        file.write(new_initiative(args.title, args.description, values, organisation, taxonomies))
     print(f"Skapade {_shown(target)}. Fyll i beskrivningen och texten, och kör sedan: portfolj check {_shown(target)}")
     return 0
 

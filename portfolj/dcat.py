@@ -3,8 +3,9 @@
 Covers the properties DCAT-AP-SE (version 3) makes mandatory, and the
 recommended ones Sveriges dataportal shows:
 - Catalog: dcterms:title, dcterms:description, dcterms:publisher,
-  dcat:dataset; recommended foaf:homepage, dcterms:language,
-  dcterms:license.
+  dcat:dataset, and dcterms:license, which DCAT-AP-SE requires to be CC0
+  (the metadata itself is free, whatever the data's licence);
+  recommended foaf:homepage, dcterms:language.
 - Dataset: dcterms:title and dcterms:description (sv and en),
   dcterms:publisher, dcat:contactPoint (vcard with e-mail),
   dcat:distribution; recommended dcat:theme (EU data themes),
@@ -23,6 +24,7 @@ from dataclasses import dataclass
 from portfolj.settings import Settings
 
 EU = "http://publications.europa.eu/resource/authority"
+CC0 = "http://creativecommons.org/publicdomain/zero/1.0/"
 
 
 @dataclass(frozen=True)
@@ -57,7 +59,7 @@ def dcat_jsonld(settings: Settings, distributions: list[Distribution], catalog_p
         "dcterms:title": [{"@value": f"{settings.organisation}s öppna data om innovation", "@language": "sv"}],
         "dcterms:description": [{"@value": dataset.description_sv, "@language": "sv"}],
         "dcterms:publisher": publisher,
-        "dcterms:license": licence,
+        "dcterms:license": {"@id": CC0},
         "dcterms:language": swedish,
         "foaf:homepage": {"@id": site},
         "dcat:dataset": {

@@ -90,7 +90,16 @@ def initiatives_csv(portfolio: Portfolio) -> str:
     return output.getvalue()
 
 
+# A cell that begins with one of these is run as a formula by spreadsheets:
+# such cells get a leading apostrophe, as OWASP recommends for CSV files.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
 def _csv_row(data: dict) -> dict[str, str]:
+    return {key: "'" + text if text.startswith(FORMULA_START) else text for key, text in _csv_texts(data).items()}
+
+
+def _csv_texts(data: dict) -> dict[str, str]:
     row = {}
     for key, value in data.items():
         if key in _NESTED:

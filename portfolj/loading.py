@@ -176,6 +176,10 @@ def _duplicate_keys(node: yaml.MappingNode, first_line: int, shown: str) -> list
     return problems
 
 
+# An image in the body (Markdown or HTML) whose address names another site.
+_REMOTE_IMAGE = re.compile(r"""!\[[^\]]*\]\(\s*<?(?:[a-z][a-z0-9+.-]*:|//)|<img\b[^>]*\bsrc\s*=\s*["']?\s*(?:[a-z][a-z0-9+.-]*:|//)""", re.I)
+
+
 def _body_problems(body: str, shown: str, first_body_line: int) -> list[Problem]:
     problems, fenced = [], False
     for number, line in enumerate(body.splitlines(), start=first_body_line):
@@ -185,12 +189,15 @@ def _body_problems(body: str, shown: str, first_body_line: int) -> list[Problem]
             problems.append(Problem(shown, number, None,
                 "Brödtexten har en rubrik på nivå 1 (# ...). Sidans titel är redan huvudrubrik: "
                 "använd ## för rubriker, till exempel ## Behov."))
+        elif not fenced and _REMOTE_IMAGE.search(line):
+            problems.append(Problem(shown, number, None,
+                "Brödtexten visar en bild från en annan webbplats. Sådana bilder visar den webbplatsen "
+                "vem som läser sidan och tas bort. Lägg bilden i mappen content/ och skriv sökvägen dit, "
+                "till exempel ![Beskrivning](../bilder/foto.jpg)."))
     return problems
 
 
 def _image_problems(src: str, file: Path, content_dir: Path, shown: str, line: int) -> list[Problem]:
-    if src.startswith("https://"):
-        return []
     target = (content_dir / src.lstrip("/")) if src.startswith("/") else (file.parent / src)
     if target.resolve().is_file():
         return []

@@ -98,6 +98,10 @@ def _message(detail: ErrorDetails, model: type[BaseModel]) -> str:
         info = _field_info(model, detail["loc"])
         if info is not None and info.description:
             message += f" {info.title}: {info.description}"
+        vocabularies = getattr(model, "vocabularies", None)
+        name = detail["loc"][0]
+        if len(detail["loc"]) == 1 and vocabularies and name in vocabularies and not vocabularies[name].open:
+            message += f" Tillåtna värden: {vocabularies[name].describe_allowed()}."
     return message
 
 

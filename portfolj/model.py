@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import Annotated, Literal, get_origin
+from typing import Annotated, ClassVar, Literal, get_origin
 
 from email_validator import EmailNotValidError, validate_email
 from pydantic import (
@@ -63,16 +63,29 @@ def _email(value: str) -> str:
 
 
 def _image_source(value: str) -> str:
-    if re.match(r"^[a-z][a-z0-9+.-]*:", value, re.I) and not value.startswith("https://"):
+    # An image from another site would tell that site who reads the page.
+    if re.match(r"^([a-z][a-z0-9+.-]*:|//)", value, re.I):
         raise PydanticCustomError(
             "image_source",
-            "Bilden ska vara en fil i webbplatsen (till exempel bilder/foto.jpg) "
-            "eller en adress som börjar med https://.",
+            "Bilden ska vara en fil i webbplatsen, till exempel ../bilder/foto.jpg. Bilder från "
+            "andra webbplatser är inte tillåtna: de skulle visa den webbplatsen vem som läser sidan. "
+            "Ladda ner bilden (om licensen tillåter det) och lägg den i mappen content/.",
         )
     return value
 
 
+def _no_list_separator(text: str) -> str:
+    if "|" in text:
+        raise PydanticCustomError(
+            "list_separator",
+            "Tecknet | kan inte stå i ett värde i en lista: det skiljer värdena åt i CSV-filen med "
+            "öppna data. Skriv till exempel 'och' eller ett kommatecken i stället.")
+    return text
+
+
 PlainText = Annotated[str, AfterValidator(_single_line)]
+# One value of a list of plain texts (tags, partners).
+ListItem = Annotated[PlainText, AfterValidator(_no_list_separator)]
 IsoDate = Annotated[date, BeforeValidator(_iso_date_text)]
 Email = Annotated[str, AfterValidator(_email), Field(json_schema_extra={"format": "email"})]
 
@@ -109,7 +122,7 @@ class Image(_Record):
 
     src: Annotated[str, AfterValidator(_image_source)] = Field(
         min_length=1, title="Bildfil",
-        description="Sökväg till bilden i webbplatsen eller en https-adress.")
+        description="Sökväg till bilden i webbplatsen, från initiativets fil (../bilder/foto.jpg) eller från mappen content/ (/bilder/foto.jpg).")
     alt: PlainText = Field(min_length=1, max_length=250, title="Alternativtext",
                            description="Vad bilden visar, för den som inte ser den.")
 
@@ -130,6 +143,8 @@ class Initiative(_Record):
     """Ett innovationsinitiativ i portföljen."""
 
     model_config = ConfigDict(title="Initiativ")
+    # The vocabularies the model is bound to (see model_for), for messages.
+    vocabularies: ClassVar[Taxonomies | None] = None
 
     title: PlainText = Field(min_length=1, max_length=120, title="Titel",
                              description="Initiativets namn, högst 120 tecken.",
@@ -151,11 +166,11 @@ class Initiative(_Record):
                             description="Vilka av FN:s globala mål (1–17) initiativet bidrar till.")
     areas: list[str] = Field(default_factory=list, title="Verksamhetsområden",
                              description="Kommunala verksamhetsområden som berörs.")
-    tags: list[Annotated[PlainText, Field(min_length=1, max_length=40)]] = Field(
+    tags: list[Annotated[ListItem, Field(min_length=1, max_length=40)]] = Field(
         default_factory=list, title="Taggar", description="Fria nyckelord, till exempel välfärdsteknik.")
     featured: bool = Field(False, title="Utvalt exempel", description="true om initiativet ska lyftas fram på startsidan.")
     funding: list[Funding] = Field(default_factory=list, title="Finansiering")
-    partners: list[Annotated[PlainText, Field(min_length=1, max_length=120)]] = Field(
+    partners: list[Annotated[ListItem, Field(min_length=1, max_length=120)]] = Field(
         default_factory=list, title="Partner", description="Organisationer som deltar.")
     contact: Contact | None = Field(None, title="Kontakt")
     image: Image | None = Field(None, title="Bild")
@@ -186,9 +201,16 @@ def model_for(taxonomies: Taxonomies) -> type[Initiative]:
     for name in VOCABULARY_FIELDS:
         info = Initiative.model_fields[name]
         term = _term_type(taxonomies[name])
-        annotation = list[term] if get_origin(info.annotation) is list else term
+        # A term given twice (by id and by label, say) counts once.
+        annotation = Annotated[list[term], AfterValidator(_once)] if get_origin(info.annotation) is list else term
         fields[name] = (annotation, info)
-    return create_model("Initiative", __base__=Initiative, **fields)
+    model = create_model("Initiative", __base__=Initiative, **fields)
+    model.vocabularies = taxonomies
+    return model
+
+
+def _once(values: list) -> list:
+    return list(dict.fromkeys(values))
 
 
 def _term_type(taxonomy: Taxonomy):

@@ -99,6 +99,10 @@ class Overview:
             return None
         return {corner: counts[facet] for corner, facet in DIAMOND.items()}
 
+    def percent(self, count: int) -> int:
+        """A count as a whole percentage of all the initiatives shown."""
+        return round(100 * count / self.total) if self.total else 0
+
     def link(self, **criteria) -> str:
         return self.portfolio.filter_url(**self.criteria, **criteria)
 
@@ -109,8 +113,8 @@ class Overview:
         if not self.total:
             return "Portföljen har inga initiativ ännu."
         present = [c for c in _by_size(counts) if c.count]
-        parts = [f"{present[0].count} av {self.total} initiativ är {_plural(present[0].term.label)}"]
-        parts += [f"{c.count} {_plural(c.term.label)}" for c in present[1:]]
+        parts = [f"{present[0].count} av {self.total} initiativ är {_agreeing(present[0])}"]
+        parts += [f"{c.count} {_agreeing(c)}" for c in present[1:]]
         missing = [_plural(c.term.label) for c in counts if not c.count]
         text = _join(parts) + ". "
         if missing:
@@ -150,8 +154,8 @@ class Overview:
     def status_text(self) -> str:
         if not self.total:
             return "Inga initiativ att visa."
-        parts = [f"{c.count} {c.term.label.lower()}" for c in _by_size(self.counts("status")) if c.count]
-        return f"Av {_initiatives(self.total)} har {_join(parts)} som status."
+        parts = [f"{c.count} {_agreeing(c)}" for c in _by_size(self.counts("status")) if c.count]
+        return f"Av {_initiatives(self.total)} är {_join(parts)}."
 
     def organisations_text(self) -> str:
         rows = self.table("organisation", "facet")
@@ -167,9 +171,25 @@ def _by_size(counts: list[Count]) -> list[Count]:
 
 
 def _plural(label: str) -> str:
-    """'Förbättringsinriktad' → 'förbättringsinriktade' (Swedish plural of the adjective)."""
+    """The Swedish plural of an adjective label: 'Förbättringsinriktad' →
+    'förbättringsinriktade', 'Avslutat' → 'avslutade', 'Avbrutet' → 'avbrutna'."""
     word = label.lower()
-    return word + "e" if word.endswith("d") else word
+    if word.endswith("d"):
+        return word + "e"
+    if word.endswith("at"):
+        return word[:-1] + "de"
+    if word.endswith("et"):
+        return word[:-2] + "na"
+    return word
+
+
+def _agreeing(count: Count) -> str:
+    """The label as it agrees with 'initiativ' (neuter): '1 förbättringsinriktat',
+    '2 förbättringsinriktade'."""
+    word = count.term.label.lower()
+    if count.count != 1:
+        return _plural(word)
+    return word[:-1] + "t" if word.endswith("d") else word
 
 
 def _initiatives(count: int) -> str:

@@ -6,8 +6,8 @@ tested here; templates only draw them.
 
 from __future__ import annotations
 
-import heapq
 import posixpath
+from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
@@ -20,7 +20,7 @@ from portfolj.taxonomy import Taxonomies, Taxonomy, Term, TermId, slugify
 
 # What makes two initiatives related, and how much. Tags are the most
 # specific signal, the facet the broadest.
-RELATED_WEIGHTS = {"tags": 3.0, "areas": 2.0, "sdgs": 1.0, "facet": 1.0}
+RELATED_WEIGHTS = {"tags": 3, "areas": 2, "sdgs": 1, "facet": 1}
 # How many neighbours in each shared group are considered: keeps the choice
 # linear in the number of initiatives.
 RELATED_WINDOW = 40
@@ -54,12 +54,12 @@ class Entry:
 
     @property
     def image_path(self) -> str | None:
-        """The image as a path from the site root (or its https address):
-        ``src`` is written relative to the initiative's file, or from the
-        content folder when it starts with a slash."""
+        """The image as a path from the site root: ``src`` is written relative
+        to the initiative's file, or from the content folder when it starts
+        with a slash."""
         image = self.data.image
-        if image is None or image.src.startswith("https://"):
-            return image.src if image else None
+        if image is None:
+            return None
         if image.src.startswith("/"):
             return image.src.lstrip("/")
         return posixpath.normpath(posixpath.join(posixpath.dirname(self.path), image.src))
@@ -104,6 +104,7 @@ class Portfolio:
     entries: list[Entry]
     _index: dict[str, dict[TermId, list[Entry]]] = field(init=False, repr=False)
     _position: dict[tuple[str, TermId], dict[str, int]] = field(init=False, repr=False)
+    _ranks: dict[tuple[str, TermId], list[int]] = field(init=False, repr=False)  # members' places in title order
     _rank: dict[str, int] = field(init=False, repr=False)  # place in title order
     _terms: dict[str, dict[str, list[TermId]]] = field(init=False, repr=False)  # field → slug → term ids
     _url_of: Callable[[str], str] = field(init=False, repr=False, default=None)
@@ -127,6 +128,7 @@ class Portfolio:
             for name in RELATED_WEIGHTS
             for term_id, members in self._index[name].items()
         }
+        self._ranks = {key: [self._rank[slug] for slug in members] for key, members in self._position.items()}
         self._url_of = _directory_url
 
     @classmethod
@@ -180,7 +182,7 @@ class Portfolio:
         value = getattr(entry.data, field_name)
         values = value if isinstance(value, list) else [value]
         if field_name == "tags":
-            return [" ".join(tag.split()).casefold() for tag in values]
+            return list(dict.fromkeys(" ".join(tag.split()).casefold() for tag in values))
         return [slugify(v) for v in values] if self.taxonomies[field_name].open else values
 
     def term(self, field_name: str, term_id: TermId) -> Term:
@@ -203,19 +205,20 @@ class Portfolio:
 
     def related(self, entry: Entry, limit: int = 5) -> list[Entry]:
         """Initiatives that share tags, areas, goals or the facet with ``entry``,
-        most shared first; never ``entry`` itself."""
-        scores: dict[str, float] = {}
-        candidates: dict[str, Entry] = {}
+        most shared first, then in title order; never ``entry`` itself."""
+        scores: Counter[int] = Counter()  # title rank → weight of what is shared
         for name, weight in RELATED_WEIGHTS.items():
             for term_id in self.term_ids(entry, name):
-                members = self._index[name][term_id]
                 at = self._position[name, term_id][entry.slug]
-                for other in members[max(0, at - RELATED_WINDOW): at + RELATED_WINDOW + 1]:
-                    if other is not entry:
-                        scores[other.slug] = scores.get(other.slug, 0.0) + weight
-                        candidates[other.slug] = other
-        best = heapq.nsmallest(limit, scores, key=lambda slug: (-scores[slug], self._rank[slug]))
-        return [candidates[slug] for slug in best]
+                neighbours = self._ranks[name, term_id][max(0, at - RELATED_WINDOW): at + RELATED_WINDOW + 1]
+                for _ in range(weight):
+                    scores.update(neighbours)
+        scores.pop(self._rank[entry.slug], None)
+        # One integer per candidate orders by score, then by title, in a C-speed sort:
+        # this runs for every initiative.
+        stride = len(self.entries)
+        best = sorted(score * stride - rank for rank, score in scores.items())[-limit:]
+        return [self.entries[-key % stride] for key in reversed(best)]
 
     def featured(self, limit: int | None = None) -> list[Entry]:
         return [entry for entry in self.entries if entry.data.featured][:limit]

@@ -1,7 +1,8 @@
 """Communicators' Markdown may contain HTML; the page keeps only an
 allow-list of it (Ammonia, through nh3): the tags and attributes writers
 legitimately use, web and mail links only, and video frames only from the
-configured hosts. Scripts, event handlers, styles and forms are dropped."""
+configured hosts, images only from the site itself. Scripts, event
+handlers, styles and forms are dropped."""
 
 from __future__ import annotations
 
@@ -37,6 +38,10 @@ def sanitize(html: str, embed_hosts: tuple[str, ...] = ()) -> str:
         if tag == "iframe" and attribute == "src":
             parts = urlsplit(value)
             return value if parts.scheme == "https" and parts.hostname in embed_hosts else None
+        if tag == "img" and attribute == "src":
+            # Images come from the site itself: another host would learn who reads the page.
+            parts = urlsplit(value)
+            return value if not parts.scheme and not parts.netloc else None
         return value
 
     return nh3.clean(

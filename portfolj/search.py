@@ -4,26 +4,153 @@ Pagefind stems Swedish words on both sides (a search for "skolor" finds
 "skola") and splits its index into small chunks, so a visitor downloads only
 what a query needs, also with ten thousand initiatives. It indexes the
 elements marked ``data-pagefind-body``: the initiative pages.
+
+Search indexes what the content model says about an initiative (see
+``search_document``), not the rendered page: the index is fed as soon as each
+body is converted, so Pagefind indexes and writes on another core while the
+pages are rendered, instead of reading every page again after the build.
 """
 
 from __future__ import annotations
 
+import base64
+import json
 import subprocess
-import sys
+import threading
 from pathlib import Path
+
+from markupsafe import escape
+from pagefind.service import get_executable
+
+from portfolj.portfolio import Entry, Portfolio
+
+# The vocabularies whose Swedish labels make an initiative findable.
+SEARCHABLE_TERMS = ("facet", "stage", "status", "organisation", "areas", "sdgs")
+
+
+def search_document(portfolio: Portfolio, entry: Entry, body_html: str) -> str:
+    """The HTML Pagefind indexes for an initiative: its title (the result's
+    title), description, the labels it is filed under, the names of its
+    partners, funders and contact, and its sanitised body."""
+    data = entry.data
+    words = [portfolio.term(name, term_id).label for name in SEARCHABLE_TERMS
+             for term_id in portfolio.term_ids(entry, name)]
+    words += [*data.tags, *data.partners, *(grant.funder for grant in data.funding)]
+    if data.contact:
+        words.append(data.contact.name)
+    return (f"<html><body><h1>{escape(data.title)}</h1><p>{escape(data.description)}</p>"
+            f"<p>{escape(', '.join(words))}</p>{body_html}</body></html>")
 
 
 class SearchIndexError(RuntimeError):
     pass
 
 
-def index_site(site_dir: Path, pages_glob: str = "**/*.html", language: str = "sv") -> None:
-    """Write the search index into ``site_dir/pagefind``. ``pages_glob``
-    limits the files Pagefind reads to those that can hold indexed content."""
-    if next(site_dir.glob(pages_glob), None) is None:
-        return  # nothing to index yet (an empty portfolio): Pagefind would fail
-    command = [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--glob", pages_glob,
-               "--force-language", language, "--silent"]
-    result = subprocess.run(command, capture_output=True, text=True)
-    if result.returncode != 0:
-        raise SearchIndexError(f"Sökindexet kunde inte byggas: {result.stderr or result.stdout}")
+class SearchIndex:
+    """A Pagefind index in the making, backed by Pagefind's own service.
+
+    The service speaks base64-encoded JSON messages separated by commas.
+    The ``pagefind`` package's asyncio client reads one reply per tenth of
+    a second, which would take twenty minutes for ten thousand pages, so this
+    client writes requests without waiting and collects replies on a thread.
+    """
+
+    def __init__(self, language: str = "sv") -> None:
+        executable = get_executable()
+        if executable is None:
+            raise SearchIndexError("Sökindexet kunde inte byggas: Pagefind saknas. Installera projektet igen.")
+        self._process = subprocess.Popen([str(executable), "--service"], stdin=subprocess.PIPE,
+                                         stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+        self._replies: dict[int, dict] = {}
+        self._replied = threading.Condition()
+        self._sent = 0
+        self._reader = threading.Thread(target=self._read_replies, daemon=True)
+        self._reader.start()
+        created = self._wait(self._send({"type": "NewIndex", "config": {"force_language": language}}))
+        self._index_id = created["index_id"]
+        self.pages = 0
+        self._writer: threading.Thread | None = None
+        self._failure: str | None = None
+
+    def add(self, url: str, html: str) -> None:
+        """Index one page, published at ``url`` (from the site root, e.g. ``/initiatives/x/``)."""
+        self._send({"type": "AddFile", "index_id": self._index_id, "url": url, "file_path": None,
+                    "file_contents": html}, flush=False)
+        self.pages += 1
+
+    def start_writing(self, folder: Path) -> None:
+        """Write the index into ``folder`` once every page is indexed, in the
+        background: the rest of the site can be rendered meanwhile."""
+        if self._writer is not None:
+            return
+        self._process.stdin.flush()
+        self._writer = threading.Thread(target=self._write, args=(folder,), daemon=True)
+        self._writer.start()
+
+    def finish(self) -> None:
+        """Wait until the index is written, then stop the service."""
+        try:
+            if self._writer is not None:
+                self._writer.join()
+            if self._failure:
+                raise SearchIndexError(f"Sökindexet kunde inte byggas: {self._failure}")
+        finally:
+            self.close()
+
+    def close(self) -> None:
+        if self._process.poll() is None:
+            self._process.stdin.close()
+            self._process.wait()
+
+    # Protocol ---------------------------------------------------------------
+
+    def _write(self, folder: Path) -> None:
+        indexed = self._sent  # the last page sent; replies come in order
+        errors = [reply["message"] for reply in self._replies_up_to(indexed) if reply["type"] == "Error"]
+        if errors:
+            self._failure = "; ".join(errors[:3])
+            return
+        written = self._wait(self._send({"type": "WriteFiles", "index_id": self._index_id,
+                                         "output_path": str(folder)}))
+        if written["type"] == "Error":
+            self._failure = written["message"]
+
+    def _send(self, payload: dict, flush: bool = True) -> int:
+        self._sent += 1
+        message = json.dumps({"message_id": self._sent, "payload": payload}).encode()
+        self._process.stdin.write(base64.b64encode(message) + b",")
+        if flush:
+            self._process.stdin.flush()
+        return self._sent
+
+    def _wait(self, message_id: int) -> dict:
+        with self._replied:
+            self._replied.wait_for(lambda: message_id in self._replies or not self._reader.is_alive())
+        if message_id not in self._replies:
+            raise SearchIndexError("Sökindexet kunde inte byggas: Pagefind avslutades oväntat.")
+        return self._replies[message_id]
+
+    def _replies_up_to(self, message_id: int) -> list[dict]:
+        self._wait(message_id)
+        return [reply for number, reply in self._replies.items() if number <= message_id]
+
+    def _read_replies(self) -> None:
+        pending = b""
+        while chunk := self._process.stdout.read1(1 << 16):
+            *messages, pending = (pending + chunk).split(b",")
+            replies = [json.loads(base64.b64decode(message)) for message in messages]
+            with self._replied:
+                for reply in replies:
+                    self._replies[_message_id(reply)] = reply["payload"]
+                self._replied.notify_all()
+        with self._replied:
+            self._replied.notify_all()
+
+
+def _message_id(reply: dict) -> int | None:
+    """A request the service could not read is answered without its id, but
+    with the request itself."""
+    if "message_id" in reply and reply["message_id"] is not None:
+        return reply["message_id"]
+    original = reply["payload"].get("original_message")
+    return json.loads(original).get("message_id") if original else None

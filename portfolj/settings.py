@@ -6,9 +6,11 @@ the site name and address) and validated like the content.
 
 from __future__ import annotations
 
-from typing import Literal
+from datetime import date
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from pydantic_core import PydanticCustomError
 
 
 class Editor(BaseModel):
@@ -67,17 +69,27 @@ class Accessibility(BaseModel):
     method: str = Field(
         "Självskattning: automatiska tester med axe-core på varje sidtyp, i ljust och mörkt läge, vid varje "
         "publicering, samt manuell kontroll med tangentbord och skärmläsare.", title="Hur webbplatsen granskats")
-    assessed_on: str = Field("2026-11-01", title="När webbplatsen senast granskades")
-    updated_on: str = Field("2026-11-22", title="När redogörelsen senast uppdaterades")
+    assessed_on: date = Field(date(2026, 11, 1), title="När webbplatsen senast granskades")
+    updated_on: date = Field(date(2026, 11, 22), title="När redogörelsen senast uppdaterades")
     feedback_email: str = Field("kommun@asby.se", title="E-post för synpunkter")
     feedback_phone: str = Field("0123-456 00", title="Telefon för synpunkter")
+
+
+def _absolute_url(url: str) -> str:
+    if not url.startswith(("https://", "http://")):
+        raise PydanticCustomError(
+            "site_url",
+            "Ange webbplatsens fullständiga adress som site_url i mkdocs.yml, till exempel "
+            "https://innovation.kommun.se/. Öppna data, flödet och delade länkar behöver den.")
+    return url
 
 
 class Settings(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     site_name: str = Field("Innovationsportföljen", title="Webbplatsens namn")
-    site_url: str = Field("", title="Webbplatsens adress", description="Till exempel https://innovation.kommun.se/.")
+    site_url: Annotated[str, AfterValidator(_absolute_url)] = Field(
+        "", title="Webbplatsens adress", description="Till exempel https://innovation.kommun.se/.")
     taxonomy: str = Field("taxonomy.yml", title="Taxonomifil", description="Sökväg från mkdocs.yml.")
     organisation: str = Field("Åsby kommun", title="Kommun eller organisation som publicerar portföljen")
     dataset: Dataset = Field(default_factory=Dataset, title="Öppna data")

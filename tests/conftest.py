@@ -7,9 +7,11 @@ from pathlib import Path
 
 import pytest
 
+from portfolj.loading import Source
 from portfolj.model import model_for
+from portfolj.portfolio import Portfolio
 from portfolj.taxonomy import load_taxonomies
-from support import ROOT, Project, new_project
+from support import MINIMAL, ROOT, Project, new_project
 
 
 @pytest.fixture(scope="session")
@@ -20,6 +22,19 @@ def taxonomies():
 @pytest.fixture(scope="session")
 def model(taxonomies):
     return model_for(taxonomies)
+
+
+@pytest.fixture
+def make(model, taxonomies):
+    """A portfolio of initiatives given as front-matter fields over MINIMAL."""
+    def build(*specs: dict) -> Portfolio:
+        sources = [
+            Source(slug=f"i{n}", path=f"initiatives/i{n}.md", data=model.model_validate(MINIMAL | spec), body="")
+            for n, spec in enumerate(specs)
+        ]
+        return Portfolio.from_sources(sources, taxonomies)
+
+    return build
 
 
 @pytest.fixture

@@ -114,6 +114,15 @@ def test_invalid_content_fails_the_build_with_swedish_messages(project):
         assert "Innehållet har 2 fel" in result.stderr
 
 
+def test_site_without_an_address_fails_with_a_clear_message(project):
+    project.add("bra")
+    config = (project.root / "mkdocs.yml").read_text(encoding="utf-8")
+    project.write("mkdocs.yml", config.replace("site_url: https://innovation.asby.se/\n", ""))
+    result = project.build()
+    assert result.returncode == 1
+    assert "mkdocs.yml: fältet 'site_url': Ange webbplatsens fullständiga adress som site_url i mkdocs.yml" in result.stderr
+
+
 def test_failed_build_keeps_the_last_good_site(project):
     project.add("bra", title="Bra initiativ")
     assert project.build().returncode == 0
@@ -149,8 +158,7 @@ def test_search_index_is_swedish_and_holds_only_initiatives(built):
     assert list(entry["languages"]) == ["sv"]
     assert entry["languages"]["sv"]["page_count"] == 3
     assert not (built.site / "search" / "search_index.json").exists()
-    html = built.html("initiatives/ai-pilot")
-    assert "data-pagefind-body" in html and 'id="portfolio-search-input"' in html
+    assert 'id="portfolio-search-input"' in built.html("initiatives/ai-pilot")
 
 
 def test_sitemap_is_a_small_index_of_the_full_page_list(built):
@@ -163,3 +171,17 @@ def test_sitemap_is_a_small_index_of_the_full_page_list(built):
     locs = {loc.text for loc in pages.findall("s:url/s:loc", ns)}
     assert {f"https://innovation.asby.se/initiatives/{slug}/" for slug in ("ai-pilot", "skola-pa-distans")} <= locs
     assert "https://innovation.asby.se/facetter/mission/" in locs
+
+
+def test_accessibility_statement_has_what_digg_requires(project):
+    project.add("ett")
+    config = (project.root / "mkdocs.yml").read_text(encoding="utf-8")
+    project.write("mkdocs.yml", config.replace('assessed_on: "2026-11-01"', 'assessed_on: "2026-10-05"'))
+    assert project.build("--strict").returncode == 0
+    html = project.html("tillganglighet")
+    assert "Åsby kommun står bakom webbplatsen Innovationsportföljen" in html
+    assert "Webbplatsen är delvis förenlig med lagen om tillgänglighet till digital offentlig service" in html
+    assert "WCAG) 2.1" in html and "Webbredigeraren för kommunens medarbetare (/admin/) är inte granskad." in html
+    assert '<a href="mailto:kommun@asby.se">kommun@asby.se</a>' in html
+    assert 'href="https://www.digg.se/tdosanmalan"' in html
+    assert '<time datetime="2026-10-05">5 oktober 2026</time>' in html and '<time datetime="2026-11-22">' in html

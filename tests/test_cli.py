@@ -20,6 +20,7 @@ def workdir(tmp_path, monkeypatch):
 
 def write(workdir, name, text):
     path = workdir / "content" / "initiatives" / name
+    path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
     return path
 
@@ -43,6 +44,11 @@ def test_new_never_overwrites(workdir, capsys, monkeypatch):
     args = ["new", "Ett initiativ", "--facet", "mission", "--stage", "needs", "--status", "active", "--organisation", "X"]
     assert cli.main(args) == 1
     assert existing.read_text() == "orört" and "skrivs inte över" in capsys.readouterr().err
+    existing.unlink()
+    in_subfolder = write(workdir, "2024/ett-initiativ.md", "orört")
+    assert cli.main(args) == 1
+    assert "2024/ett-initiativ.md finns redan" in capsys.readouterr().err
+    assert [p.name for p in (workdir / "content" / "initiatives").rglob("*.md")] == [in_subfolder.name]
 
 
 def test_new_without_terminal_needs_the_flags(workdir, capsys, monkeypatch):

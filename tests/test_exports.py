@@ -4,6 +4,7 @@ with the same values; special characters survive the round trip."""
 import csv
 import io
 import json
+import re
 
 import feedparser
 import jsonschema
@@ -26,8 +27,10 @@ def built(tmp_path_factory):
                 contact={"name": "Örjan Ek", "email": "orjan@asby.se"}, sdgs=[3, 11],
                 links=[{"title": "Läs, mer", "url": "https://example.se/a?b=1&c=2"}],
                 started="2024-01-15", updated="2026-03-01", featured=True)
-    project.add("enkel", title="Enkel", started="2025-05-05")
+    project.write("content/bilder/foto.jpg", b"\xff\xd8\xff")
+    project.add("enkel", title="Enkel", started="2025-05-05", image={"src": "../bilder/foto.jpg", "alt": "Två personer vid en dator"})
     project.add("odaterad", title="Utan datum", status="stopped")
+    project.add("formel", title="=SUMMA(A1:A2)", organisation="@Kommunen", tags=["-minus", "+plus"])
     result = project.build("--strict")
     assert result.returncode == 0, result.stderr
     return project
@@ -41,7 +44,7 @@ def test_json_is_valid_against_the_published_schema(built):
     document = json.loads((built.site / "initiatives.json").read_text("utf-8"))
     schema = json.loads((built.site / "initiatives.schema.json").read_text("utf-8"))
     jsonschema.validate(document, schema, format_checker=jsonschema.FormatChecker())
-    assert document["version"] == 1 and document["count"] == 3
+    assert document["version"] == 1 and document["count"] == 4
     broken = json.loads(json.dumps(document))
     broken["initiatives"][0]["facet"] = "okänd"
     with pytest.raises(jsonschema.ValidationError):
@@ -64,6 +67,13 @@ def test_csv_round_trip(built):
     assert rows["enkel"]["funding"] == "" and rows["enkel"]["ended"] == ""
 
 
+def test_csv_cells_never_run_as_spreadsheet_formulas(built):
+    raw = (built.site / "initiatives.csv").read_bytes()
+    row = next(r for r in csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))) if r["slug"] == "formel")
+    assert (row["title"], row["organisation"], row["tags"]) == ("'=SUMMA(A1:A2)", "'@Kommunen", "'-minus | +plus")
+    assert records(built)["formel"]["title"] == "=SUMMA(A1:A2)"  # the JSON keeps the value as written
+
+
 def test_atom_feed(built):
     feed = feedparser.parse((built.site / "flode.xml").read_bytes())
     assert not feed.bozo, feed.bozo_exception
@@ -83,7 +93,16 @@ def test_feed_is_advertised_and_pages_share_well(built):
     assert '<meta property="og:type" content="article">' in html
     assert '<meta property="og:url" content="https://innovation.asby.se/initiatives/farlig/">' in html
     assert "<taggar>" not in html
+    assert '<meta property="og:description" content="Rad ett rad två, med ”citat” och &#39;apostrof&#39;.">' in html
     assert 'property="og:type" content="website"' in built.html("")
+    enkel = built.html("initiatives/enkel")
+    assert '<meta property="og:image" content="https://innovation.asby.se/bilder/foto.jpg">' in enkel
+    assert '<meta property="og:image:alt" content="Två personer vid en dator">' in enkel
+    pages = [page for page in built.site.rglob("*.html") if "admin" not in page.parts]  # the editor is no public page
+    assert len(pages) > 20
+    for page in pages:
+        head = page.read_text("utf-8").split("</head>")[0]
+        assert re.search(r'<link rel="alternate" type="application/atom\+xml" href="[./]*/?flode.xml"', head), page
 
 
 def test_dcat_ap_se(built):
@@ -93,6 +112,7 @@ def test_dcat_ap_se(built):
     distributions = list(graph.subjects(RDF.type, DCAT.Distribution))
     for prop in (DCTERMS.title, DCTERMS.description, DCTERMS.publisher, DCAT.dataset):
         assert graph.value(catalog, prop) is not None, prop
+    assert list(graph.objects(catalog, DCTERMS.license)) == [URIRef("http://creativecommons.org/publicdomain/zero/1.0/")]
     for prop in (DCTERMS.title, DCTERMS.description, DCTERMS.publisher, DCAT.contactPoint, DCAT.distribution, DCAT.theme):
         assert graph.value(dataset, prop) is not None, prop
     titles = set(graph.objects(dataset, DCTERMS.title))
@@ -101,6 +121,7 @@ def test_dcat_ap_se(built):
     publisher = graph.value(dataset, DCTERMS.publisher)
     assert graph.value(publisher, FOAF.name) == Literal("Åsby kommun")
     assert graph.value(graph.value(dataset, DCAT.contactPoint), VCARD.hasEmail) == URIRef("mailto:kommun@asby.se")
+    assert graph.value(graph.value(dataset, DCAT.contactPoint), VCARD.fn) == Literal("Åsby kommun")
     assert len(distributions) == 3
     for distribution in distributions:
         for prop in (DCAT.accessURL, DCTERMS.format, DCTERMS.license, DCTERMS.title):
@@ -116,3 +137,16 @@ def test_open_data_page_lists_downloads_fields_and_licence(built):
         assert f'href="../{name}"' in html
     assert "CC0 1.0" in html and "<code>|</code>" in html
     assert "<td><code>amount_sek</code>" not in html and "<td><code>funding</code></td>" in html
+
+
+def test_dcat_catalog_stays_cc0_when_the_data_has_another_licence():
+    from portfolj.dcat import dcat_jsonld
+    from portfolj.settings import Settings
+    from portfolj.site import CATALOG, DOWNLOADS
+
+    cc_by = "https://creativecommons.org/licenses/by/4.0/"
+    settings = Settings.model_validate({"site_url": SITE, "dataset": {"licence": cc_by}})
+    graph = Graph().parse(data=dcat_jsonld(settings, list(DOWNLOADS), CATALOG), format="json-ld")
+    [catalog] = graph.subjects(RDF.type, DCAT.Catalog)
+    assert graph.value(catalog, DCTERMS.license) == URIRef("http://creativecommons.org/publicdomain/zero/1.0/")
+    assert {graph.value(d, DCTERMS.license) for d in graph.subjects(RDF.type, DCAT.Distribution)} == {URIRef(cc_by)}

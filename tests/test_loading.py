@@ -68,6 +68,9 @@ def test_missing_required_fields_are_each_named(content, model):
     problems = problems_for(content, model, "a.md", front_matter(fields))
     assert {p.field for p in problems} == {"facet", "organisation"}
     assert all("Obligatoriskt fält saknas" in p.message for p in problems)
+    facet = next(p for p in problems if p.field == "facet")
+    assert "Tillåtna värden: enhancement (Förbättringsinriktad), mission (Missionsorienterad)" in facet.message
+    assert "Tillåtna värden" not in next(p for p in problems if p.field == "organisation").message
 
 
 def test_unknown_value_has_line_and_suggestion(content, model):
@@ -106,7 +109,8 @@ def test_ended_before_started(content, model):
 
 
 def test_image_without_alt_text(content, model):
-    problem = only(content, model, "a.md", front_matter(MINIMAL | {"image": {"src": "https://bild.se/a.jpg"}}))
+    (content / "a.jpg").write_bytes(b"jpg")
+    problem = only(content, model, "a.md", front_matter(MINIMAL | {"image": {"src": "../a.jpg"}}))
     assert problem.field == "image.alt" and "Alternativtext" in problem.message
 
 
@@ -149,6 +153,16 @@ def test_level_one_heading_in_body(content, model):
     text = front_matter(MINIMAL, body="# Rubrik\n\n```\n# kod är ok\n```\n")
     problem = only(content, model, "a.md", text)
     assert problem.line == text.splitlines().index("# Rubrik") + 1 and "##" in problem.message
+
+
+def test_images_from_other_sites_are_reported(content, model):
+    body = ("![Karta](https://tracker.example/karta.png)\n\n<img alt=x src='//cdn.example/a.png'>\n\n"
+            "![Lokal](../bilder/a.png) och [en länk](https://www.vinnova.se/)\n")
+    problems = problems_for(content, model, "a.md", front_matter(MINIMAL, body=body))
+    assert len(problems) == 2 and all("bild från en annan webbplats" in p.message for p in problems)
+    problems = [p for p in problems_for(content, model, "b.md", front_matter(
+        MINIMAL | {"image": {"src": "https://cdn.example/a.jpg", "alt": "x"}})) if p.path.endswith("b.md")]
+    assert [p.field for p in problems] == ["image.src"] and "andra webbplatser" in problems[0].message
 
 
 def test_yaml_11_traps_stay_text(content, model):

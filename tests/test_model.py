@@ -84,6 +84,11 @@ def test_contact_email_is_checked(model):
     assert "ingen giltig e-postadress" in found[("contact", "email"), "email"]["msg"]
 
 
+def test_list_values_cannot_hold_the_csv_separator(model):
+    assert (("tags", 0), "list_separator") in errors(model, tags=["a | b"])
+    assert "Tecknet |" in errors(model, partners=["x|y"])[("partners", 0), "list_separator"]["msg"]
+
+
 def test_unknown_keys_are_errors(model):
     assert (("tittle",), "extra_forbidden") in errors(model, tittle="x")
     assert (("contact", "phone"), "extra_forbidden") in errors(model, contact={"name": "A", "phone": "1"})

@@ -1,20 +1,7 @@
 """The overview's figures and sentences, computed in the core."""
 
-import pytest
 
-from portfolj.loading import Source
 from portfolj.overview import Overview
-from portfolj.portfolio import Portfolio
-from support import MINIMAL
-
-
-@pytest.fixture
-def make(model, taxonomies):
-    def build(*specs):
-        sources = [Source(f"i{n}", f"initiatives/i{n}.md", model.model_validate(MINIMAL | s), "") for n, s in enumerate(specs)]
-        return Portfolio.from_sources(sources, taxonomies)
-
-    return build
 
 
 def counts(items):
@@ -53,8 +40,16 @@ def test_sentences_state_what_the_charts_show(make):
     assert "Inga initiativ är i steget Lägga grunden, Identifiera behov eller Sprida." in overview.pipeline_text()
     assert overview.heatmap_text() == ("Den vanligaste kombinationen är förbättringsinriktade initiativ i steget "
                                        "Utforska möjligheter (7 st). 18 av 20 kombinationer saknar initiativ.")
-    assert overview.status_text() == "Av 10 initiativ har 7 pågående och 3 avbrutet som status."
+    assert overview.status_text() == "Av 10 initiativ är 7 pågående och 3 avbrutna."
     assert overview.years_text() == "Inga initiativ har ett startdatum."
+
+
+def test_sentences_agree_in_number(make):
+    overview = Overview.of(make({"facet": "adaptive", "status": "completed"}, {"facet": "enhancement", "status": "paused"},
+                                {"facet": "enhancement", "status": "paused"}))
+    assert overview.balance_text().startswith("2 av 3 initiativ är förbättringsinriktade och 1 anpassningsinriktat.")
+    assert overview.status_text() == "Av 3 initiativ är 2 pausade och 1 avslutat."
+    assert [overview.percent(c.count) for c in overview.counts("status")] == [0, 67, 33, 0]
 
 
 def test_empty_portfolio(make):

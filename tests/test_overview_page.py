@@ -2,10 +2,8 @@
 figure on the page equals the count from the data."""
 
 import re
-from collections import Counter
 from html import unescape
 
-import pytest
 
 SPECS = {
     "a": dict(facet="mission", stage="explore", status="completed", started="2021-03-01", areas=["health"]),
@@ -55,7 +53,7 @@ def test_every_figure_equals_the_count_from_the_data(project):
     for key, number in found.items():
         assert number == expected(SPECS, key), key
     assert found["facet:mission/stage:explore"] == 1 and found["year:2023/facet:enhancement"] == 1
-    assert "2 av 5 initiativ är förbättringsinriktade, 2 missionsorienterade och 1 anpassningsinriktade." in html
+    assert "2 av 5 initiativ är förbättringsinriktade, 2 missionsorienterade och 1 anpassningsinriktat." in html
 
 
 def test_charts_are_accessible_svg_with_tables(project):
@@ -66,7 +64,7 @@ def test_charts_are_accessible_svg_with_tables(project):
         assert 'role="group"' in svg  # role="img" would hide the chart's links from assistive technology
         for ref in re.search(r'aria-labelledby="([^"]+)"', svg).group(1).split():
             assert f'id="{ref}"' in html
-    assert html.count("<summary>Visa som tabell</summary>") == 4
+    assert html.count("<summary>Visa som tabell</summary>") == len(svgs)
     assert 'aria-label="Missionsorienterad, Utforska möjligheter: 1 initiativ"' in html
     assert "<script" not in html[html.index("<h1"):html.index("</article>")]
     assert "<h1>Överblick</h1>" in html and html.count("<h1") == 1

@@ -1,25 +1,10 @@
 """Aggregation: groups, matrix, order and links, computed once in the core."""
 
-import pytest
 
-from support import MINIMAL
 from portfolj.exports import initiatives_json, record
-from portfolj.loading import Source
-from portfolj.portfolio import Portfolio, swedish_key
+from portfolj.portfolio import swedish_key
 from portfolj.settings import Settings
 from portfolj.site import generated_pages
-
-
-@pytest.fixture
-def make(model, taxonomies):
-    def build(*specs: dict) -> Portfolio:
-        sources = [
-            Source(slug=f"i{n}", path=f"initiatives/i{n}.md", data=model.model_validate(MINIMAL | spec), body="")
-            for n, spec in enumerate(specs)
-        ]
-        return Portfolio.from_sources(sources, taxonomies)
-
-    return build
 
 
 def test_groups_hold_exactly_their_members(make):
@@ -34,6 +19,15 @@ def test_groups_hold_exactly_their_members(make):
     groups = portfolio.groups("facet")
     assert [g.term.id for g in groups] == ["enhancement", "mission", "adaptive", "anticipatory"]
     assert [len(g.entries) for g in groups] == [0, 2, 1, 0]
+
+
+def test_a_term_given_twice_counts_once(make):
+    portfolio = make({"title": "A", "areas": ["education", "Förskola och skola"], "sdgs": [3, "3"], "tags": ["Skola", "skola"]},
+                     {"title": "B", "tags": ["skola"]})
+    a = portfolio.members("facet", "enhancement")[0]
+    assert a.data.areas == ["education"] and a.data.sdgs == [3]
+    assert len(portfolio.members("areas", "education")) == 1 and len(portfolio.members("tags", "skola")) == 2
+    assert portfolio.term_ids(a, "tags") == ["skola"]
 
 
 def test_matrix_counts_and_totals(make):

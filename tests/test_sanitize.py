@@ -51,5 +51,10 @@ def test_what_writers_use_is_kept():
     assert sanitize(html, HOSTS) == html.replace("allowfullscreen>", 'allowfullscreen="">')
 
 
+def test_images_from_other_hosts_lose_their_source():
+    assert sanitize('<img src="https://tracker.example/p.gif" alt="x">') == '<img alt="x">'
+    assert sanitize('<img src="//tracker.example/p.gif" alt="x">') == '<img alt="x">'
+
+
 def test_frames_from_other_hosts_lose_their_source():
     assert sanitize('<iframe src="https://www.youtube.com/embed/abc"></iframe>', HOSTS) == "<iframe></iframe>"

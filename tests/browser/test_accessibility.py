@@ -2,7 +2,6 @@
 page type, in the light and the dark colour scheme; plus the basics axe
 cannot judge alone: skip link, focus, one h1, heading order, language."""
 
-from pathlib import Path
 
 import pytest
 
