@@ -11,6 +11,7 @@ first visit to the home page, an initiative page and the list of all
 initiatives with its filter data, and a search.
 
     python -m benchmarks.build                      # N = 100, 1,000, 10,000
+    python -m benchmarks.build --workdir /dev/shm   # in memory: no disk noise in the figures
     python -m benchmarks.build --sizes 50 --runs 1  # a quick run
 """
 
@@ -134,12 +135,13 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1_000, 10_000])
     parser.add_argument("--runs", type=int, default=3, help="builds of A and of B per size (default 3)")
     parser.add_argument("--no-browser", action="store_true", help="skip the page-weight measurements")
+    parser.add_argument("--workdir", type=Path, help="where the projects are built (default: the system's temporary folder)")
     args = parser.parse_args()
     print("| N | A: portfolio | B: plain Material | A/B | A per initiative | peak memory A (B) |"
           " portfolj check | filter data per initiative |")
     print("|---:|---:|---:|---:|---:|---:|---:|---:|")
     visits = []
-    with tempfile.TemporaryDirectory() as workdir:
+    with tempfile.TemporaryDirectory(dir=args.workdir) as workdir:
         for n in args.sizes:
             r = measure(n, args.runs, Path(workdir), not args.no_browser)
             print(f"| {n:,} | {r['a']:.1f} s | {r['b']:.1f} s | {r['ratio']:.2f} | {r['per']:.2f} ms"

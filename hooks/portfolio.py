@@ -119,7 +119,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
         inclusion = InclusionLevel.UNDEFINED if page.in_menu else InclusionLevel.NOT_IN_NAV
         files.append(File.generated(config, page.src_uri, content=_markdown(page), inclusion=inclusion))
     # URLs first: the exports link to the pages.
-    _Build.portfolio.resolve_urls(lambda src_uri: files.get_file_from_path(src_uri).url)
+    _Build.portfolio.resolve_urls(lambda src_uri: files.src_uris[src_uri].url)
     for output in generated_files(_Build.portfolio, _Build.settings):
         files.append(File.generated(config, output.path, content=output.content))
     return files
@@ -154,6 +154,9 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
 
 def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
     env.autoescape = lambda name: bool(name) and name.startswith(TEMPLATE_FOLDER)
+    # Each build has its own environment: no template changes during one, so
+    # the thousands of includes need not check the files' dates each time.
+    env.auto_reload = False
     env.globals["portfolio_cards"] = _cards_renderer(env)
     env.globals["portfolio_per_depth"] = _per_depth_renderer()
     # An override can wrap the theme's partial it replaces: "theme/partials/nav.html" is Material's own.

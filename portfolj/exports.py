@@ -34,13 +34,14 @@ def record(entry: Entry) -> dict[str, object]:
     return {key: data[key] for key in _LEADING} | {k: v for k, v in data.items() if k not in _LEADING}
 
 
-def initiatives_json(portfolio: Portfolio) -> str:
-    document = {
-        "version": FORMAT_VERSION,
-        "count": len(portfolio),
-        "initiatives": [record(entry) for entry in portfolio],
-    }
-    return json.dumps(document, ensure_ascii=False, indent=1) + "\n"
+def records(portfolio: Portfolio) -> list[dict[str, object]]:
+    return [record(entry) for entry in portfolio]
+
+
+def initiatives_json(records: list[dict[str, object]]) -> str:
+    document = {"version": FORMAT_VERSION, "count": len(records), "initiatives": records}
+    # Compact: json's fast (C) encoder does not indent.
+    return json.dumps(document, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
 def initiatives_schema(model: type[Initiative]) -> dict:
@@ -80,13 +81,13 @@ def csv_columns() -> list[str]:
     return columns
 
 
-def initiatives_csv(portfolio: Portfolio) -> str:
+def initiatives_csv(records: list[dict[str, object]]) -> str:
     output = io.StringIO()
     output.write("\ufeff")  # so that Excel and LibreOffice read the file as UTF-8
     writer = csv.DictWriter(output, fieldnames=csv_columns(), lineterminator="\r\n")
     writer.writeheader()
-    for entry in portfolio:
-        writer.writerow(_csv_row(record(entry)))
+    for item in records:
+        writer.writerow(_csv_row(item))
     return output.getvalue()
 
 

@@ -176,6 +176,7 @@ def _duplicate_keys(node: yaml.MappingNode, first_line: int, shown: str) -> list
     return problems
 
 
+_LEVEL_ONE_HEADING = re.compile(r"^#(?!#)\s")
 # An image in the body (Markdown or HTML) whose address names another site.
 _REMOTE_IMAGE = re.compile(r"""!\[[^\]]*\]\(\s*<?(?:[a-z][a-z0-9+.-]*:|//)|<img\b[^>]*\bsrc\s*=\s*["']?\s*(?:[a-z][a-z0-9+.-]*:|//)""", re.I)
 
@@ -185,7 +186,7 @@ def _body_problems(body: str, shown: str, first_body_line: int) -> list[Problem]
     for number, line in enumerate(body.splitlines(), start=first_body_line):
         if line.lstrip().startswith(("```", "~~~")):
             fenced = not fenced
-        elif not fenced and re.match(r"^#(?!#)\s", line):
+        elif not fenced and _LEVEL_ONE_HEADING.match(line):
             problems.append(Problem(shown, number, None,
                 "Brödtexten har en rubrik på nivå 1 (# ...). Sidans titel är redan huvudrubrik: "
                 "använd ## för rubriker, till exempel ## Behov."))

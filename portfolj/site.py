@@ -13,7 +13,9 @@ from dataclasses import dataclass, field
 
 from portfolj.cms import ADMIN, SCRIPT, admin_page, cms_config_yaml
 from portfolj.dcat import Distribution, dcat_jsonld
-from portfolj.exports import LIST_SEPARATOR, atom_feed, csv_columns, initiatives_csv, initiatives_json, initiatives_schema
+from portfolj.exports import (
+    LIST_SEPARATOR, atom_feed, csv_columns, initiatives_csv, initiatives_json, initiatives_schema, records,
+)
 from portfolj.model import model_for
 from portfolj.filtering import dimensions, filter_data
 from portfolj.guide import HEADINGS, field_reference, new_initiative
@@ -146,10 +148,11 @@ def generated_pages(portfolio: Portfolio, settings: Settings) -> list[GeneratedP
 
 def generated_files(portfolio: Portfolio, settings: Settings) -> list[GeneratedFile]:
     taxonomies = Taxonomies(portfolio.taxonomies)
+    exported = records(portfolio)
     return [
-        GeneratedFile("initiatives.json", initiatives_json(portfolio)),
+        GeneratedFile("initiatives.json", initiatives_json(exported)),
         GeneratedFile(EXPORT_SCHEMA, json.dumps(initiatives_schema(model_for(taxonomies)), ensure_ascii=False, indent=1)),
-        GeneratedFile("initiatives.csv", initiatives_csv(portfolio)),
+        GeneratedFile("initiatives.csv", initiatives_csv(exported)),
         GeneratedFile(FEED, atom_feed(portfolio, settings.site_url, settings.site_name, FEED)),
         GeneratedFile(CATALOG, dcat_jsonld(settings, list(DOWNLOADS), CATALOG)),
         GeneratedFile(FILTER_DATA, filter_data(portfolio)),

@@ -74,18 +74,18 @@ class Taxonomy(BaseModel):
     def _by_id(self) -> dict[TermId, Term]:
         return {term.id: term for term in self.terms}
 
+    @cached_property
+    def _by_spelling(self) -> dict[str, Term]:
+        return {spelling: term for term in self.terms for spelling in self._spellings(term)}
+
     def lookup(self, value: object) -> Term | None:
         """The term whose id, label or alias matches, ignoring case."""
-        wanted = _fold(value)
-        return next(
-            (term for term in self.terms if wanted in self._spellings(term)), None
-        )
+        return self._by_spelling.get(_fold(value))
 
     def suggest(self, value: object) -> Term | None:
         """The nearest term for a misspelled value (did-you-mean)."""
-        spellings = {s: t for t in self.terms for s in self._spellings(t)}
-        close = difflib.get_close_matches(_fold(value), spellings, n=1, cutoff=0.6)
-        return spellings[close[0]] if close else None
+        close = difflib.get_close_matches(_fold(value), self._by_spelling, n=1, cutoff=0.6)
+        return self._by_spelling[close[0]] if close else None
 
     def describe_allowed(self) -> str:
         return ", ".join(f"{term.id} ({term.label})" for term in self.terms)
