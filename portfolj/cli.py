@@ -10,6 +10,8 @@ import json
 import sys
 from pathlib import Path
 
+import yaml
+
 from portfolj.guide import new_initiative
 from portfolj.loading import SLUG, read_initiative
 from portfolj.messages import Problem
@@ -37,16 +39,33 @@ ASKED = ("facet", "stage", "status")
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    site_content, site_taxonomy = _site_paths(Path("mkdocs.yml"))
+    args.content = args.content or site_content
+    args.taxonomy = args.taxonomy or site_taxonomy
     return args.run(args)
+
+
+def _site_paths(config_file: Path) -> tuple[Path, Path]:
+    """The content folder and taxonomy file the build uses, read from the
+    site's configuration, so that check and new follow the same files."""
+    config = {}
+    if config_file.is_file():
+        # mkdocs.yml may hold tags such as !!python/name: that only the engine resolves.
+        loader = type("ConfigLoader", (yaml.SafeLoader,), {})
+        loader.add_multi_constructor("", lambda loader, suffix, node: None)
+        config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=loader) or {}
+    root = config_file.parent
+    portfolio = ((config.get("extra") or {}).get("portfolio") or {})
+    return root / config.get("docs_dir", "docs" if config else "content"), root / portfolio.get("taxonomy", "taxonomy.yml")
 
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="portfolj", description="Verktyg för den som skriver initiativ till Innovationsportföljen.")
-    parser.add_argument("--content", type=Path, default=Path("content"),
-                        help="mappen med innehållet (standard: content)")
-    parser.add_argument("--taxonomy", type=Path, default=Path("taxonomy.yml"),
-                        help="taxonomifilen (standard: taxonomy.yml)")
+    parser.add_argument("--content", type=Path,
+                        help="mappen med innehållet (standard: docs_dir i mkdocs.yml, annars content)")
+    parser.add_argument("--taxonomy", type=Path,
+                        help="taxonomifilen (standard: extra.portfolio.taxonomy i mkdocs.yml, annars taxonomy.yml)")
     commands = parser.add_subparsers(title="kommandon", metavar="KOMMANDO", required=True)
 
     new = commands.add_parser("new", help="skapa en ny initiativfil",

@@ -116,3 +116,28 @@ def test_help_is_swedish_everywhere(command):
                             capture_output=True, text=True, cwd=ROOT)
     assert result.returncode == 0
     assert result.stdout.startswith("användning: portfolj") and "visa den här hjälpen och avsluta" in result.stdout
+
+
+def test_check_uses_the_folders_the_site_is_built_from(workdir, capsys):
+    (workdir / "mkdocs.yml").write_text(
+        "site_name: X\ndocs_dir: innehall\nmarkdown_extensions:\n  - pymdownx.emoji:\n"
+        "      emoji_index: !!python/name:material.extensions.emoji.twemoji\n"
+        "extra:\n  portfolio:\n    taxonomy: vokabular/taxonomi.yml\n", encoding="utf-8")
+    (workdir / "vokabular").mkdir()
+    (workdir / "taxonomy.yml").rename(workdir / "vokabular" / "taxonomi.yml")
+    (workdir / "innehall" / "initiatives").mkdir(parents=True)
+    (workdir / "innehall" / "initiatives" / "fel.md").write_text(front_matter(MINIMAL | {"stage": "explroe"}), encoding="utf-8")
+    assert cli.main(["check"]) == 1
+    assert "innehall/initiatives/fel.md:5: fältet 'stage'" in capsys.readouterr().out
+
+
+def test_pre_commit_checks_changed_initiatives_only():
+    import re
+
+    import yaml
+
+    [hook] = yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text(encoding="utf-8"))["repos"][0]["hooks"]
+    assert hook["entry"] == "portfolj check" and hook["language"] == "system"
+    files = re.compile(hook["files"])
+    assert files.search("content/initiatives/idesluss.md") and files.search("content/initiatives/2024/a.md")
+    assert not files.search("content/index.md") and not files.search("README.md")
