@@ -143,7 +143,8 @@ class Initiative(_Record):
     """Ett innovationsinitiativ i portföljen."""
 
     model_config = ConfigDict(title="Initiativ")
-    # The vocabularies the model is bound to (see model_for), for messages.
+    # The vocabularies the model is bound to (see model_for): messages name
+    # their allowed values, and a second loading process rebuilds the model.
     vocabularies: ClassVar[Taxonomies | None] = None
 
     title: PlainText = Field(min_length=1, max_length=120, title="Titel",

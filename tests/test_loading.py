@@ -186,3 +186,20 @@ def test_every_problem_in_every_file_in_one_run(content, model):
         ("content/initiatives/a.md", "stage"),
         ("content/initiatives/b.md", None),
     ]
+
+
+def test_many_files_are_read_in_two_processes_with_the_same_result(content, model, monkeypatch):
+    import portfolj.loading
+
+    for n in range(6):
+        write(content, f"i{n}.md", front_matter(MINIMAL | {"title": f"Initiativ {n}", "sdgs": [n + 1], "started": f"2024-01-0{n + 1}",
+                                                        "contact": {"name": "A", "email": "a@asby.se"},
+                                                        "links": [{"title": "L", "url": "https://example.se/"}]}))
+    write(content, "trasig.md", front_matter(MINIMAL | {"stage": "explroe"}))
+    serial = read_initiatives(content, model)
+    monkeypatch.setattr(portfolj.loading, "IN_TWO_PROCESSES_FROM", 4)
+    in_two, ran = portfolj.loading._read_in_two_processes, []
+    monkeypatch.setattr(portfolj.loading, "_read_in_two_processes", lambda *args: ran.append(in_two(*args)) or ran[-1])
+    parallel = read_initiatives(content, model)
+    assert ran and ran[0] is not None  # the other process did run
+    assert parallel == serial and len(parallel[0]) == 6 and len(parallel[1]) == 1
