@@ -228,10 +228,9 @@ def read_initiatives(
     """Validate every Markdown file under ``content_dir/folder``."""
     shown_root = shown_root or content_dir.parent
     files = sorted((content_dir / folder).rglob("*.md"))
-    results = None
     if len(files) >= IN_TWO_PROCESSES_FROM and (os.cpu_count() or 1) > 1 and model.vocabularies is not None:
         results = _read_in_two_processes(files, content_dir, model, shown_root)
-    if results is None:
+    else:
         results = [read_initiative(file, content_dir, model, _shown(file, shown_root)) for file in files]
     sources, problems, by_slug = [], [], {}
     for file, (source, found) in zip(files, results):
@@ -249,12 +248,12 @@ def read_initiatives(
 
 def _read_in_two_processes(
     files: list[Path], content_dir: Path, model: type[BaseModel], shown_root: Path
-) -> list[tuple[Source | None, list[Problem]]] | None:
+) -> list[tuple[Source | None, list[Problem]]]:
     """The second half of the files is read by another process while this one
-    reads the first; None if that process could not run. The model is made at
-    run time and cannot cross between processes: the other process builds its
-    own from the same vocabularies and sends back plain data, validated again
-    here (a fraction of the cost of reading)."""
+    reads the first. The model is made at run time and cannot cross between
+    processes: the other process builds its own from the same vocabularies
+    and sends back plain data, validated again here (a fraction of the cost
+    of reading)."""
     half = len(files) // 2
     context = multiprocessing.get_context("spawn")  # fork is unsafe beside `mkdocs serve`'s threads
     with ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:
@@ -262,8 +261,8 @@ def _read_in_two_processes(
         first = [read_initiative(file, content_dir, model, _shown(file, shown_root)) for file in files[:half]]
         try:
             portable = second.result()
-        except BrokenProcessPool:  # e.g. a program read from standard input, which spawn cannot start again
-            return None
+        except BrokenProcessPool:  # spawn could not start Python again (a main program without a __main__ guard)
+            return first + [read_initiative(file, content_dir, model, _shown(file, shown_root)) for file in files[half:]]
     rest = [(Source(slug, path, model.model_validate(data), body) if data is not None else None, found)
             for slug, path, data, body, found in portable]
     return first + rest
