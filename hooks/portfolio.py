@@ -157,11 +157,11 @@ def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environme
     # Each build has its own environment: no template changes during one, so
     # the thousands of includes need not check the files' dates each time.
     env.auto_reload = False
-    env.globals["portfolio_cards"] = _cards_renderer(env)
-    env.globals["portfolio_per_depth"] = _per_depth_renderer()
     # An override can wrap the theme's partial it replaces: "theme/partials/nav.html" is Material's own.
     theme = FileSystemLoader([path for path in config.theme.dirs if path != config.theme.custom_dir])
     env.loader = ChoiceLoader([env.loader, PrefixLoader({"theme": theme})])
+    env.globals["portfolio_cards"] = _cards_renderer(env)
+    env.globals["portfolio_per_depth"] = _per_depth_renderer()
     env.globals["portfolio"] = _Build.portfolio
     env.globals["portfolio_settings"] = _Build.settings
     env.globals["portfolio_footer"] = [page for page in _Build.generated.values() if page.in_footer]

@@ -2,8 +2,8 @@
 
 Pagefind stems Swedish words on both sides (a search for "skolor" finds
 "skola") and splits its index into small chunks, so a visitor downloads only
-what a query needs, also with ten thousand initiatives. It indexes the
-elements marked ``data-pagefind-body``: the initiative pages.
+what a query needs, also with ten thousand initiatives. Only initiatives
+are indexed, so every hit leads to an initiative page.
 
 Search indexes what the content model says about an initiative (see
 ``search_document``), not the rendered page: the index is fed as soon as each
