@@ -38,8 +38,8 @@ def records(portfolio: Portfolio) -> list[dict[str, object]]:
     return [record(entry) for entry in portfolio]
 
 
-def initiatives_json(records: list[dict[str, object]]) -> str:
-    document = {"version": FORMAT_VERSION, "count": len(records), "initiatives": records}
+def initiatives_json(items: list[dict[str, object]]) -> str:
+    document = {"version": FORMAT_VERSION, "count": len(items), "initiatives": items}
     # Compact: json's fast (C) encoder does not indent.
     return json.dumps(document, ensure_ascii=False, separators=(",", ":")) + "\n"
 
@@ -81,12 +81,12 @@ def csv_columns() -> list[str]:
     return columns
 
 
-def initiatives_csv(records: list[dict[str, object]]) -> str:
+def initiatives_csv(items: list[dict[str, object]]) -> str:
     output = io.StringIO()
     output.write("\ufeff")  # so that Excel and LibreOffice read the file as UTF-8
     writer = csv.DictWriter(output, fieldnames=csv_columns(), lineterminator="\r\n")
     writer.writeheader()
-    for item in records:
+    for item in items:
         writer.writerow(_csv_row(item))
     return output.getvalue()
 

@@ -231,7 +231,7 @@ def read_initiatives(
     if len(files) >= IN_TWO_PROCESSES_FROM and (os.cpu_count() or 1) > 1 and model.vocabularies is not None:
         results = _read_in_two_processes(files, content_dir, model, shown_root)
     else:
-        results = [read_initiative(file, content_dir, model, _shown(file, shown_root)) for file in files]
+        results = _read_each(files, content_dir, model, shown_root)
     sources, problems, by_slug = [], [], {}
     for file, (source, found) in zip(files, results):
         shown = _shown(file, shown_root)
@@ -258,26 +258,26 @@ def _read_in_two_processes(
     context = multiprocessing.get_context("spawn")  # fork is unsafe beside `mkdocs serve`'s threads
     with ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:
         second = pool.submit(_read_portable, files[half:], content_dir, model.vocabularies, shown_root)
-        first = [read_initiative(file, content_dir, model, _shown(file, shown_root)) for file in files[:half]]
+        first = _read_each(files[:half], content_dir, model, shown_root)
         try:
             portable = second.result()
         except BrokenProcessPool:  # spawn could not start Python again (a main program without a __main__ guard)
-            return first + [read_initiative(file, content_dir, model, _shown(file, shown_root)) for file in files[half:]]
+            return first + _read_each(files[half:], content_dir, model, shown_root)
     rest = [(Source(slug, path, model.model_validate(data), body) if data is not None else None, found)
             for slug, path, data, body, found in portable]
     return first + rest
 
 
+def _read_each(
+    files: list[Path], content_dir: Path, model: type[BaseModel], shown_root: Path
+) -> list[tuple[Source | None, list[Problem]]]:
+    return [read_initiative(file, content_dir, model, _shown(file, shown_root)) for file in files]
+
+
 def _read_portable(files: list[Path], content_dir: Path, vocabularies: Taxonomies, shown_root: Path) -> list[tuple]:
-    model = model_for(vocabularies)
-    results = []
-    for file in files:
-        source, found = read_initiative(file, content_dir, model, _shown(file, shown_root))
-        if source is None:
-            results.append((None, None, None, None, found))
-        else:
-            results.append((source.slug, source.path, source.data.model_dump(exclude_defaults=True), source.body, found))
-    return results
+    return [(None, None, None, None, found) if source is None else
+            (source.slug, source.path, source.data.model_dump(exclude_defaults=True), source.body, found)
+            for source, found in _read_each(files, content_dir, model_for(vocabularies), shown_root)]
 
 
 def _shown(file: Path, root: Path) -> str:
