@@ -3,8 +3,9 @@
 For each N it writes N synthetic initiatives and measures, interleaved run by
 run so that both see the same machine:
   A  the full portfolio build (`mkdocs build` with hooks, pages, exports, search);
-  B  plain Material building the same Markdown files: default plugins (its
-     search), initiatives kept out of the navigation as in A;
+  B  plain Material building the same Markdown files with the same Markdown
+     extensions: default plugins (its search), initiatives kept out of the
+     navigation as in A;
 the median wall time, A/B, time per initiative and peak memory; then
 `portfolj check` on the same files, and what a visitor downloads (gzip): a
 first visit to the home page, an initiative page and the list of all
@@ -13,6 +14,15 @@ initiatives with its filter data, and a search.
     python -m benchmarks.build                      # N = 100, 1,000, 10,000
     python -m benchmarks.build --workdir /dev/shm   # in memory: no disk noise in the figures
     python -m benchmarks.build --sizes 50 --runs 1  # a quick run
+    python -m benchmarks.build --sizes 300 1000 --instructions --no-browser
+
+Wall time on a shared machine drifts by a tenth or more between runs.
+``--instructions`` also counts the instructions of one build of A and of B
+under valgrind (callgrind): the same count on every run, whatever else the
+machine does, so small changes can be compared. It counts the build's own
+process, where the pages are made; Pagefind and the second reading process
+work beside it. Valgrind makes a build about fifty times slower: use it for
+N up to a few thousand.
 """
 
 from __future__ import annotations
@@ -20,6 +30,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import os
+import re
 import statistics
 import subprocess
 import sys
@@ -28,16 +39,15 @@ import time
 from pathlib import Path
 from urllib.parse import urlparse
 
+import yaml
+
 from benchmarks.common import CHROMIUM, CHROMIUM_ARGS, make_project, serve
 
-PLAIN = """site_name: Plain Material
-theme:
-  name: material
-  language: sv
-  font: false
-not_in_nav: |
-  initiatives/
-"""
+PLAIN = {
+    "site_name": "Plain Material",
+    "theme": {"name": "material", "language": "sv", "font": False},
+    "not_in_nav": "initiatives/\n",
+}
 
 
 def timed(command: list[str], cwd: Path) -> tuple[float, int]:
@@ -52,10 +62,24 @@ def timed(command: list[str], cwd: Path) -> tuple[float, int]:
     return elapsed, usage.ru_maxrss // 1024
 
 
+def instructions(command: list[str], cwd: Path) -> int:
+    """Instructions the command's own process executes (callgrind)."""
+    # A fixed hash seed: the same set and dict order, so the same count on every run.
+    env = os.environ | {"NO_MKDOCS_2_WARNING": "1", "PYTHONHASHSEED": "0"}
+    result = subprocess.run(["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", *command],
+                            cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    collected = re.search(r"Collected : (\d+)", result.stderr)
+    if result.returncode != 0 or collected is None:
+        raise RuntimeError(f"{' '.join(command)} under valgrind failed: {result.stderr[-2000:]}")
+    return int(collected.group(1))
+
+
 def plain_project(portfolio: Path) -> Path:
     root = portfolio.parent / f"{portfolio.name}-plain"
     (root / "docs").mkdir(parents=True, exist_ok=True)
-    (root / "mkdocs.yml").write_text(PLAIN, encoding="utf-8")
+    # The same Markdown dialect as the portfolio's: the engine parses the same text the same way.
+    extensions = yaml.safe_load((portfolio / "mkdocs.yml").read_text(encoding="utf-8"))["markdown_extensions"]
+    (root / "mkdocs.yml").write_text(yaml.safe_dump(PLAIN | {"markdown_extensions": extensions}), encoding="utf-8")
     target = root / "docs" / "initiatives"
     if not target.exists():
         target.symlink_to(portfolio / "content" / "initiatives")
@@ -107,7 +131,7 @@ def _kb(site: Path, urls: list[str]) -> float:
     return total / 1024
 
 
-def measure(n: int, runs: int, workdir: Path, browser: bool) -> dict:
+def measure(n: int, runs: int, workdir: Path, browser: bool, count: bool) -> dict:
     portfolio = make_project(workdir / f"portfolio-{n}", n)
     plain = plain_project(portfolio)
     build = [sys.executable, "-m", "mkdocs", "build", "-q"]
@@ -125,6 +149,8 @@ def measure(n: int, runs: int, workdir: Path, browser: bool) -> dict:
     result = {"n": n, "a": a, "b": b, "ratio": a / b, "per": a / n * 1000, "memory": max(a_memory),
               "plain_memory": max(b_memory), "check": check,
               "filter_per_initiative": gz(site / "assets" / "filter.json") / n}
+    if count:
+        result["instructions"] = instructions(build, portfolio), instructions(build, plain)
     if browser:
         result["visits"] = first_visit(site, ["", "initiatives/initiativ-00000/", "alla-initiativ/"], "kommun")
     return result
@@ -135,20 +161,30 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1_000, 10_000])
     parser.add_argument("--runs", type=int, default=3, help="builds of A and of B per size (default 3)")
     parser.add_argument("--no-browser", action="store_true", help="skip the page-weight measurements")
+    parser.add_argument("--instructions", action="store_true",
+                        help="also count instructions of one build of A and of B under valgrind (slow)")
     parser.add_argument("--workdir", type=Path, help="where the projects are built (default: the system's temporary folder)")
     args = parser.parse_args()
     print("| N | A: portfolio | B: plain Material | A/B | A per initiative | peak memory A (B) |"
           " portfolj check | filter data per initiative |")
     print("|---:|---:|---:|---:|---:|---:|---:|---:|")
-    visits = []
+    visits, counts = [], []
     with tempfile.TemporaryDirectory(dir=args.workdir) as workdir:
         for n in args.sizes:
-            r = measure(n, args.runs, Path(workdir), not args.no_browser)
+            r = measure(n, args.runs, Path(workdir), not args.no_browser, args.instructions)
             print(f"| {n:,} | {r['a']:.1f} s | {r['b']:.1f} s | {r['ratio']:.2f} | {r['per']:.2f} ms"
                   f" | {r['memory']} MB ({r['plain_memory']} MB) | {r['check']:.1f} s"
                   f" | {r['filter_per_initiative']:.1f} B |", flush=True)
             if "visits" in r:
                 visits.append((n, r["visits"]))
+            if "instructions" in r:
+                counts.append((n, *r["instructions"]))
+    if counts:
+        print("\nInstructions of the build's own process (callgrind, one build each):\n")
+        print("| N | A: portfolio | B: plain Material | A/B |")
+        print("|---:|---:|---:|---:|")
+        for n, a, b in counts:
+            print(f"| {n:,} | {a / 1e9:.2f} G | {b / 1e9:.2f} G | {a / b:.2f} |")
     if visits:
         print("\nFirst visit, everything loaded before interaction (gzip, KB):\n")
         print("| N | home page | initiative page | all initiatives + filter data | one search |")

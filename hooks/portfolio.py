@@ -28,6 +28,7 @@ from portfolj.sanitize import sanitize
 from portfolj.search import SearchIndex, SearchIndexError, search_document
 from portfolj.settings import Settings
 from portfolj.site import GeneratedPage, generated_files, generated_pages
+from portfolj.taxonomy import TermId
 
 log = get_plugin_logger("portfolj")
 
@@ -161,6 +162,7 @@ def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environme
     theme = FileSystemLoader([path for path in config.theme.dirs if path != config.theme.custom_dir])
     env.loader = ChoiceLoader([env.loader, PrefixLoader({"theme": theme})])
     env.globals["portfolio_cards"] = _cards_renderer(env)
+    env.globals["portfolio_term_link"] = _term_link_renderer(env)
     env.globals["portfolio_per_depth"] = _per_depth_renderer()
     env.globals["portfolio"] = _Build.portfolio
     env.globals["portfolio_settings"] = _Build.settings
@@ -209,11 +211,32 @@ def _cards_renderer(env: Environment) -> Callable:
         for entry in entries:
             key = (entry.slug, level, base)
             if key not in rendered:
-                href = f"{base}/{entry.url}" if base else entry.url
-                rendered[key] = template.render(entry=entry, level=level, href=href, portfolio=_Build.portfolio)
+                rendered[key] = template.render(entry=entry, level=level, href=_href(base, entry.url),
+                                                portfolio=_Build.portfolio)
         return Markup("".join(rendered[entry.slug, level, base] for entry in entries))
 
     return cards
+
+
+def _term_link_renderer(env: Environment) -> Callable:
+    """A link to a term's page, rendered once per term and page depth."""
+    template = env.get_template(f"{TEMPLATE_FOLDER}partials/term-link.html")
+    rendered: dict[tuple[str, TermId, str], Markup] = {}
+
+    @pass_context
+    def term_link(context, field: str, term_id: TermId) -> Markup:
+        key = (field, term_id, context["base_url"])
+        if key not in rendered:
+            href = _href(context["base_url"], _Build.portfolio.term_url(field, term_id))
+            rendered[key] = Markup(template.render(term=_Build.portfolio.term(field, term_id), href=href))
+        return rendered[key]
+
+    return term_link
+
+
+def _href(base_url: str, url: str) -> str:
+    """A site URL as a page at ``base_url`` links to it (as MkDocs' `url` filter does)."""
+    return f"{base_url}/{url}" if base_url else url
 
 
 def _per_depth_renderer() -> Callable:
@@ -224,7 +247,9 @@ def _per_depth_renderer() -> Callable:
 
     @pass_context
     def per_depth(context, name: str, render: Callable[[], str]) -> str:
-        if context["page"] in context["nav"].pages:
+        page = context["page"]
+        # By identity: comparing pages compares their files, five times on every page.
+        if any(listed is page for listed in context["nav"].pages):
             return render()  # the menu marks this page as the current one
         key = (name, context["base_url"])
         if key not in rendered:

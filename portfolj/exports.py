@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import copy
 import csv
+import heapq
 import io
 import json
 from datetime import date
@@ -135,7 +136,7 @@ def feed_date(entry: Entry) -> date | None:
 def atom_feed(portfolio: Portfolio, site_url: str, title: str, feed_path: str, limit: int = 50) -> str:
     """New and updated initiatives, newest first."""
     ET.register_namespace("", ATOM)
-    dated = sorted((e for e in portfolio if feed_date(e)), key=lambda e: (feed_date(e), e.slug), reverse=True)[:limit]
+    dated = heapq.nlargest(limit, (e for e in portfolio if feed_date(e)), key=lambda e: (feed_date(e), e.slug))
     feed = ET.Element(f"{{{ATOM}}}feed", {"{http://www.w3.org/XML/1998/namespace}lang": "sv"})
     ET.SubElement(feed, f"{{{ATOM}}}title").text = title
     ET.SubElement(feed, f"{{{ATOM}}}subtitle").text = "Nya och uppdaterade initiativ"

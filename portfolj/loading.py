@@ -255,9 +255,13 @@ def _read_in_two_processes(
     and sends back plain data, validated again here (a fraction of the cost
     of reading)."""
     half = len(files) // 2
+    # Plain data, made before the work is sent: the executor pickles it on
+    # its own thread while this one reads, and reading fills the taxonomies'
+    # lookup caches, which a pickle of the taxonomies themselves would see change.
+    vocabularies = model.vocabularies.model_dump()
     context = multiprocessing.get_context("spawn")  # fork is unsafe beside `mkdocs serve`'s threads
     with ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:
-        second = pool.submit(_read_portable, files[half:], content_dir, model.vocabularies, shown_root)
+        second = pool.submit(_read_portable, files[half:], content_dir, vocabularies, shown_root)
         first = _read_each(files[:half], content_dir, model, shown_root)
         try:
             portable = second.result()
@@ -274,10 +278,11 @@ def _read_each(
     return [read_initiative(file, content_dir, model, _shown(file, shown_root)) for file in files]
 
 
-def _read_portable(files: list[Path], content_dir: Path, vocabularies: Taxonomies, shown_root: Path) -> list[tuple]:
+def _read_portable(files: list[Path], content_dir: Path, vocabularies: dict, shown_root: Path) -> list[tuple]:
+    model = model_for(Taxonomies.model_validate(vocabularies))
     return [(None, None, None, None, found) if source is None else
             (source.slug, source.path, source.data.model_dump(exclude_defaults=True), source.body, found)
-            for source, found in _read_each(files, content_dir, model_for(vocabularies), shown_root)]
+            for source, found in _read_each(files, content_dir, model, shown_root)]
 
 
 def _shown(file: Path, root: Path) -> str:

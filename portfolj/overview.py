@@ -8,6 +8,7 @@ sentences that say what each chart shows.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from portfolj.portfolio import Entry, Portfolio
@@ -42,6 +43,8 @@ class Overview:
     portfolio: Portfolio
     entries: list[Entry]
     criteria: dict = field(default_factory=dict)  # filter criteria every link carries
+    # Each chart and its sentence count the same things: count them once per page.
+    _counted: dict = field(default_factory=dict, init=False, repr=False, compare=False)
 
     @classmethod
     def of(cls, portfolio: Portfolio, organisation: TermId | None = None) -> Overview:
@@ -59,12 +62,17 @@ class Overview:
         return self.portfolio.taxonomies[name]
 
     def counts(self, name: str, entries: list[Entry] | None = None) -> list[Count]:
-        tally = Counter(t for e in (self.entries if entries is None else entries) for t in self.portfolio.term_ids(e, name))
+        if entries is None:
+            return self._once(("counts", name), lambda: self.counts(name, self.entries))
+        tally = Counter(t for e in entries for t in self.portfolio.term_ids(e, name))
         return [Count(term, tally[term.id]) for term in self._taxonomy(name).terms]
 
     def table(self, rows: str, columns: str) -> list[Row]:
         """For each term of ``rows``, the count of each term of ``columns``
         (for an open taxonomy such as organisation: only the terms used)."""
+        return self._once(("table", rows, columns), lambda: self._table(rows, columns))
+
+    def _table(self, rows: str, columns: str) -> list[Row]:
         tally: Counter = Counter()
         for entry in self.entries:
             for row in self.portfolio.term_ids(entry, rows):
@@ -74,6 +82,11 @@ class Overview:
         return [Row(term, [Count(column, tally[term.id, column.id]) for column in self._taxonomy(columns).terms])
                 for term in self._taxonomy(rows).terms if not self._taxonomy(rows).open or term.id in used]
 
+    def _once(self, key: tuple, count: Callable[[], list]) -> list:
+        if key not in self._counted:
+            self._counted[key] = count()
+        return self._counted[key]
+
     @staticmethod
     def largest(rows: list[Row]) -> int:
         """The largest cell of a table (at least 1): what a chart scales to."""
@@ -81,6 +94,9 @@ class Overview:
 
     def years(self) -> list[Row]:
         """Initiatives started per year, by facet; years without any are kept between the first and last."""
+        return self._once(("years",), self._years)
+
+    def _years(self) -> list[Row]:
         started = [e for e in self.entries if e.data.started]
         if not started:
             return []

@@ -17,6 +17,13 @@ def test_build_benchmark_smoke():
     assert "| 20 |" in out and "A/B" in out and "one search" in out
 
 
+def test_build_benchmark_counts_instructions():
+    out = run("benchmarks.build", "--sizes", "5", "--runs", "1", "--no-browser", "--instructions")
+    row = next(line for line in out.splitlines() if line.startswith("| 5 |") and line.endswith(" |") and "G |" in line)
+    a, b, ratio = (cell.strip() for cell in row.strip("|").split("|")[1:])
+    assert float(a.rstrip(" G")) > float(b.rstrip(" G")) > 0 and float(ratio) > 1
+
+
 def test_filter_benchmark_smoke():
     out = run("benchmarks.filter", "--sizes", "30", "--repeat", "2")
     assert "| 30 |" in out and "typing median" in out

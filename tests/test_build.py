@@ -74,6 +74,16 @@ def test_initiatives_are_not_in_the_menu_but_overviews_are(built):
         assert title in menu
 
 
+def test_the_menu_marks_the_current_page_also_where_it_is_shared(built):
+    """The menu is rendered once per depth for pages it does not list; a page
+    it lists still gets its own menu, with itself marked."""
+    active = re.compile(r'class="md-nav__link md-nav__link--active">\s*<span class="md-ellipsis">\s*([^<]+?)\s*<')
+    assert active.findall(built.html("overblick")) == ["Överblick"]
+    assert active.findall(built.html("alla-initiativ")) == ["Alla initiativ"]  # same depth as the overview
+    assert active.findall(built.html("initiatives/ai-pilot")) == []
+    assert active.findall(built.html("facetter/mission")) == []
+
+
 def test_initiatives_json(built):
     document = json.loads((built.site / "initiatives.json").read_text(encoding="utf-8"))
     assert document["version"] == 1 and document["count"] == 3

@@ -188,6 +188,44 @@ def test_every_problem_in_every_file_in_one_run(content, model):
     ]
 
 
+def test_what_the_other_process_is_sent_does_not_change_while_this_one_reads(content, model, monkeypatch):
+    """The executor pickles the work on a thread of its own while this process
+    reads its half: nothing sent may change meanwhile (a taxonomy's lookup
+    cache once did, and the build failed with "dictionary changed size")."""
+    import pickle
+
+    import portfolj.loading
+
+    class RecordingPool:
+        def __init__(self, **options):
+            pass
+
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *exc):
+            return False
+
+        def submit(self, function, *args):
+            sent = pickle.dumps(args)
+            pool = self
+
+            class Later:
+                def result(self):
+                    pool.unchanged = pickle.dumps(args) == sent
+                    return function(*pickle.loads(sent))
+            return Later()
+
+    for n in range(4):
+        write(content, f"i{n}.md", front_matter(MINIMAL | {"title": f"Initiativ {n}", "facet": "Förbättringsinriktad"}))
+    pools = []
+    monkeypatch.setattr(portfolj.loading, "IN_TWO_PROCESSES_FROM", 2)
+    monkeypatch.setattr(portfolj.loading, "ProcessPoolExecutor", lambda **options: pools.append(RecordingPool()) or pools[-1])
+    sources, problems = read_initiatives(content, model)
+    assert problems == [] and len(sources) == 4
+    assert pools and pools[0].unchanged
+
+
 def test_many_files_are_read_in_two_processes_with_the_same_result(content, model, monkeypatch):
     import portfolj.loading
 

@@ -71,3 +71,14 @@ def test_diamond_needs_opsi_facets(make, taxonomies):
     portfolio = make({"facet": "mission"})
     portfolio.taxonomies["facet"] = taxonomies["facet"].model_copy(update={"terms": taxonomies["facet"].terms[:3]})
     assert Overview.of(portfolio).diamond() is None
+
+
+def test_each_figure_is_counted_once_per_overview(make):
+    """A chart and its sentence ask for the same figures: they are counted once."""
+    portfolio = make({"facet": "mission"}, {"facet": "adaptive"})
+    overview = Overview.of(portfolio)
+    assert overview.counts("facet") is overview.counts("facet")
+    assert overview.table("facet", "stage") is overview.table("facet", "stage")
+    assert overview.years() is overview.years()
+    # Counting a part of the initiatives is never answered from the whole's figures.
+    assert counts(overview.counts("facet", portfolio.entries[:1])) != counts(overview.counts("facet"))
