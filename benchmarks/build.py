@@ -41,7 +41,7 @@ from urllib.parse import urlparse
 
 import yaml
 
-from benchmarks.common import CHROMIUM, CHROMIUM_ARGS, make_project, serve
+from benchmarks.common import CHROMIUM, CHROMIUM_ARGS, ENGINE_ENV, make_project, serve
 
 PLAIN = {
     "site_name": "Plain Material",
@@ -52,7 +52,7 @@ PLAIN = {
 
 def timed(command: list[str], cwd: Path) -> tuple[float, int]:
     """Wall seconds and peak memory (MB) of one command."""
-    env = os.environ | {"NO_MKDOCS_2_WARNING": "1"}
+    env = os.environ | ENGINE_ENV
     start = time.perf_counter()
     process = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     _, status, usage = os.wait4(process.pid, 0)
@@ -65,7 +65,7 @@ def timed(command: list[str], cwd: Path) -> tuple[float, int]:
 def instructions(command: list[str], cwd: Path) -> int:
     """Instructions the command's own process executes (callgrind)."""
     # A fixed hash seed: the same set and dict order, so the same count on every run.
-    env = os.environ | {"NO_MKDOCS_2_WARNING": "1", "PYTHONHASHSEED": "0"}
+    env = os.environ | ENGINE_ENV | {"PYTHONHASHSEED": "0"}
     result = subprocess.run(["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", *command],
                             cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     collected = re.search(r"Collected : (\d+)", result.stderr)

@@ -234,13 +234,12 @@ def read_initiatives(
         results = _read_each(files, content_dir, model, shown_root)
     sources, problems, by_slug = [], [], {}
     for file, (source, found) in zip(files, results):
-        shown = _shown(file, shown_root)
         problems += found
         if file.stem in by_slug:
-            problems.append(Problem(shown, None, None,
-                f"Två filer har samma namn '{file.name}' (den andra är {by_slug[file.stem]}). "
+            problems.append(Problem(_shown(file, shown_root), None, None,
+                f"Två filer har samma namn '{file.name}' (den andra är {_shown(by_slug[file.stem], shown_root)}). "
                 "Varje initiativ behöver ett eget filnamn: byt namn på den ena."))
-        by_slug.setdefault(file.stem, shown)
+        by_slug.setdefault(file.stem, file)
         if source is not None:
             sources.append(source)
     return sources, sorted(problems, key=lambda p: (p.path, p.line or 0))

@@ -74,11 +74,12 @@ class Overview:
 
     def _table(self, rows: str, columns: str) -> list[Row]:
         tally: Counter = Counter()
+        used: set[TermId] = set()
         for entry in self.entries:
             for row in self.portfolio.term_ids(entry, rows):
+                used.add(row)
                 for column in self.portfolio.term_ids(entry, columns):
                     tally[row, column] += 1
-        used = {row for row, _ in tally} | {r for e in self.entries for r in self.portfolio.term_ids(e, rows)}
         return [Row(term, [Count(column, tally[term.id, column.id]) for column in self._taxonomy(columns).terms])
                 for term in self._taxonomy(rows).terms if not self._taxonomy(rows).open or term.id in used]
 

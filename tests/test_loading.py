@@ -136,6 +136,9 @@ def test_two_files_with_the_same_slug(content, model):
     write(content, "2024/samma.md", front_matter(MINIMAL))
     _, problems = read_initiatives(content, model)
     assert len(problems) == 1 and "samma namn 'samma.md'" in problems[0].message
+    # The later file is the one reported; the message names the first.
+    assert problems[0].path == f"{content.name}/initiatives/samma.md"
+    assert f"den andra är {content.name}/initiatives/2024/samma.md" in problems[0].message
 
 
 def test_duplicate_key(content, model):
