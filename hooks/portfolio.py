@@ -9,7 +9,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PrefixLoader, pass_context
+from jinja2 import (
+    BytecodeCache, ChoiceLoader, Environment, FileSystemBytecodeCache, FileSystemLoader, PrefixLoader, pass_context,
+)
 from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -34,6 +36,8 @@ log = get_plugin_logger("portfolj")
 
 # Our templates live here and are autoescaped; Material's own are not touched.
 TEMPLATE_FOLDER = "portfolio/"
+# Compiled templates, kept between builds, beside mkdocs.yml (as Material's plugins keep theirs).
+TEMPLATE_CACHE = ".cache/templates"
 
 
 class _Build:
@@ -158,6 +162,7 @@ def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environme
     # Each build has its own environment: no template changes during one, so
     # the thousands of includes need not check the files' dates each time.
     env.auto_reload = False
+    env.bytecode_cache = _template_cache(config)
     # An override can wrap the theme's partial it replaces: "theme/partials/nav.html" is Material's own.
     theme = FileSystemLoader([path for path in config.theme.dirs if path != config.theme.custom_dir])
     env.loader = ChoiceLoader([env.loader, PrefixLoader({"theme": theme})])
@@ -257,6 +262,19 @@ def _per_depth_renderer() -> Callable:
         return rendered[key]
 
     return per_depth
+
+
+def _template_cache(config: MkDocsConfig) -> BytecodeCache | None:
+    """Compiling the theme's templates is a third of a small build's work, and
+    the same each time until a template changes (Jinja compares each one's
+    source with what it compiled): keep the result between builds and
+    `mkdocs serve`'s rebuilds."""
+    folder = Path(config.config_file_path).parent / TEMPLATE_CACHE
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None  # a read-only checkout still builds, compiling as it goes
+    return FileSystemBytecodeCache(str(folder))
 
 
 def _search_folder(config: MkDocsConfig) -> Path:

@@ -7,13 +7,13 @@ from __future__ import annotations
 from datetime import date
 from typing import get_args, get_origin
 
-import yaml
 from pydantic import BaseModel, HttpUrl
 
 from portfolj.guide import HEADINGS, base_types, nested_model
 from portfolj.model import Initiative
 from portfolj.settings import Editor
 from portfolj.taxonomy import Taxonomies
+from portfolj.yamlfile import dump
 
 ADMIN = "admin/"
 SCRIPT = "assets/vendor/sveltia-cms/sveltia-cms.js"
@@ -50,7 +50,7 @@ def cms_config(taxonomies: Taxonomies, editor: Editor, site_url: str = "") -> di
 
 
 def cms_config_yaml(taxonomies: Taxonomies, editor: Editor, site_url: str = "") -> str:
-    return yaml.safe_dump(cms_config(taxonomies, editor, site_url), allow_unicode=True, sort_keys=False)
+    return dump(cms_config(taxonomies, editor, site_url))
 
 
 def _fields(model: type[BaseModel], taxonomies: Taxonomies) -> list[dict]:

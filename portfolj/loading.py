@@ -20,39 +20,9 @@ from pydantic import BaseModel, ValidationError
 from portfolj.messages import Problem, problems_from_error
 from portfolj.model import model_for
 from portfolj.taxonomy import Taxonomies, slugify
+from portfolj.yamlfile import StrictLoader
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-
-# ----------------------------------------------------------------------------
-# YAML without the 1.1 surprises
-# ----------------------------------------------------------------------------
-
-
-# LibYAML's parser when PyYAML was built with it: ten times faster.
-_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-class StrictLoader(_SafeLoader):
-    """Safe YAML where only true/false and plain decimals are typed.
-
-    YAML 1.1 turns ``no`` into False, ``0114`` into 76 and ``12:30`` into 750;
-    leaving those as text lets the model say clearly what is wrong.
-    """
-
-
-StrictLoader.yaml_implicit_resolvers = {
-    first: [(tag, rx) for tag, rx in resolvers if tag.endswith(("null", "str", "merge"))]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-StrictLoader.add_implicit_resolver(
-    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
-)
-StrictLoader.add_implicit_resolver(
-    "tag:yaml.org,2002:int", re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$"), list("-+0123456789")
-)
-StrictLoader.add_implicit_resolver(
-    "tag:yaml.org,2002:float", re.compile(r"^[-+]?(?:0|[1-9][0-9]*)\.[0-9]+$"), list("-+0123456789")
-)
 
 # ----------------------------------------------------------------------------
 # One file

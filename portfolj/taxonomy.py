@@ -15,6 +15,8 @@ from typing import Annotated
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, RootModel, model_validator
 
+from portfolj.yamlfile import StrictLoader
+
 TermId = Annotated[int | str, Field(union_mode="left_to_right")]
 
 
@@ -115,7 +117,7 @@ class Taxonomies(RootModel[dict[str, Taxonomy]]):
 def load_taxonomies(path: Path) -> Taxonomies:
     """Read and validate a taxonomy file."""
     with path.open(encoding="utf-8") as stream:
-        return Taxonomies.model_validate(yaml.safe_load(stream))
+        return Taxonomies.model_validate(yaml.load(stream, Loader=StrictLoader))
 
 
 def _fold(value: object) -> str:

@@ -3,8 +3,11 @@ produced HTML and JSON."""
 
 import json
 import re
+import shutil
 
 import pytest
+
+from support import ROOT
 
 
 def cards(html: str) -> list[str]:
@@ -195,3 +198,23 @@ def test_accessibility_statement_has_what_digg_requires(project):
     assert '<a href="mailto:kommun@asby.se">kommun@asby.se</a>' in html
     assert 'href="https://www.digg.se/tdosanmalan"' in html
     assert '<time datetime="2026-10-05">5 oktober 2026</time>' in html and '<time datetime="2026-11-22">' in html
+
+
+def test_compiled_templates_are_kept_and_a_changed_template_is_compiled_again(project):
+    # A copy of the templates, to change one of them between builds.
+    (project.root / "overrides").unlink()
+    shutil.copytree(ROOT / "overrides", project.root / "overrides")
+    project.add("bra", title="Bra initiativ")
+    assert project.build().returncode == 0
+    cache = project.root / ".cache" / "templates"
+    compiled = {path: path.read_bytes() for path in cache.iterdir()}
+    assert len(compiled) > 20  # Material's templates and ours
+
+    template = project.root / "overrides" / "portfolio" / "initiative.html"
+    template.write_text(template.read_text(encoding="utf-8").replace(
+        "{% block content %}", "{% block content %}<p>Ändrad mall</p>", 1), encoding="utf-8")
+    assert project.build().returncode == 0
+
+    assert "<p>Ändrad mall</p>" in project.html("initiatives/bra")
+    changed = [path for path in cache.iterdir() if compiled.get(path) != path.read_bytes()]
+    assert len(changed) == 1  # only the changed template was compiled again

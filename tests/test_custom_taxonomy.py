@@ -6,6 +6,9 @@ import re
 
 import yaml
 
+from portfolj.taxonomy import load_taxonomies
+from support import ROOT
+
 SIX_STEPS = {
     "label": "Fas",
     "plural": "Faser",
@@ -61,3 +64,12 @@ def test_broken_taxonomy_file_is_reported(project):
     result = project.build()
     assert result.returncode == 1
     assert "taxonomy.yml: fältet 'facet.plural': Obligatoriskt fält saknas." in result.stderr
+
+
+def test_taxonomy_values_are_text_as_written(tmp_path):
+    # YAML 1.1 would read these aliases as yes/no values and the hour as minutes.
+    source = (ROOT / "taxonomy.yml").read_text(encoding="utf-8").replace(
+        "aliases: [förbättring, enhancement-oriented]", "aliases: [on, no, '12:30', 12:30]", 1)
+    (tmp_path / "taxonomy.yml").write_text(source, encoding="utf-8")
+    facet = load_taxonomies(tmp_path / "taxonomy.yml")["facet"]
+    assert facet.terms[0].aliases == ("on", "no", "12:30", "12:30")
