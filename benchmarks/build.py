@@ -65,11 +65,16 @@ def timed(command: list[str], cwd: Path) -> tuple[float, int]:
 
 
 def instructions(command: list[str], cwd: Path) -> int:
-    """Instructions the command's own process executes (callgrind)."""
+    """Instructions the command executes, all its work in one process.
+
+    On one core the portfolio does everything in the build's own process
+    (see portfolj.beside), so the count is its whole work, comparable with B's."""
     # A fixed hash seed: the same set and dict order, so the same count on every run.
     env = engine_env(PYTHONHASHSEED="0")
+    one_core = {min(os.sched_getaffinity(0))}
     result = subprocess.run(["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", *command],
-                            cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+                            cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                            preexec_fn=lambda: os.sched_setaffinity(0, one_core))
     collected = re.search(r"Collected : (\d+)", result.stderr)
     if result.returncode != 0 or collected is None:
         raise RuntimeError(f"{' '.join(command)} under valgrind failed: {result.stderr[-2000:]}")

@@ -23,13 +23,14 @@ from mkdocs.structure.pages import Page
 from pydantic import ValidationError
 
 from portfolj import formatting
+from portfolj.beside import Beside
 from portfolj.messages import problems_from_error
 from portfolj.portfolio import Entry, Portfolio
 from portfolj.project import load_portfolio
 from portfolj.sanitize import sanitize
-from portfolj.search import SearchIndex, SearchIndexError, search_document
+from portfolj.search import SearchIndex, SearchIndexError, pagefind_executable, search_document
 from portfolj.settings import Settings
-from portfolj.site import GeneratedPage, generated_files, generated_pages
+from portfolj.site import FILES, GeneratedPage, generated_files, generated_pages
 from portfolj.taxonomy import TermId
 
 log = get_plugin_logger("portfolj")
@@ -38,6 +39,8 @@ log = get_plugin_logger("portfolj")
 TEMPLATE_FOLDER = "portfolio/"
 # Compiled templates, kept between builds, beside mkdocs.yml (as Material's plugins keep theirs).
 TEMPLATE_CACHE = ".cache/templates"
+# The blocks of Material's base.html that differ from page to page (see _PageShells).
+PAGE_BLOCKS = ("site_meta", "htmltitle", "styles", "extrahead", "header", "site_nav", "container")
 
 
 class _Build:
@@ -49,6 +52,8 @@ class _Build:
     settings: Settings | None = None
     entries: dict[str, Entry] = {}
     generated: dict[str, GeneratedPage] = {}
+    # The exports and the related initiatives, made on the other core while the pages are converted.
+    beside: Beside[tuple[dict[str, str | bytes], dict[str, list[str]]]] | None = None
     search: SearchIndex | None = None  # fed each initiative as its body is converted
 
 
@@ -63,7 +68,7 @@ def on_startup(*, command: str, dirty: bool) -> None:
 
 def on_pre_build(*, config: MkDocsConfig) -> None:
     """Validate before MkDocs cleans the output, so a failure keeps the last good site."""
-    _Build.portfolio, _Build.entries, _Build.generated, _Build.invalid = None, {}, {}, False
+    _Build.portfolio, _Build.entries, _Build.generated, _Build.invalid, _Build.beside = None, {}, {}, False, None
     if _Build.search is not None:
         _Build.search.close()  # left by a build that failed half-way
         _Build.search = None
@@ -88,11 +93,10 @@ def on_pre_build(*, config: MkDocsConfig) -> None:
     _Build.entries = {entry.path: entry for entry in portfolio}
     _Build.generated = {page.src_uri: page for page in generated_pages(portfolio, settings)}
     _add_to_menu(config, [page for page in _Build.generated.values() if page.in_menu])
-    if _Build.entries:  # Pagefind cannot write an empty index
-        try:
-            _Build.search = SearchIndex(config.theme["language"])
-        except SearchIndexError as error:
-            raise PluginError(str(error)) from error
+    try:
+        pagefind_executable()  # started in on_files; missing, it fails the build before anything is cleaned
+    except SearchIndexError as error:
+        raise PluginError(str(error)) from error
 
 
 def on_serve(server: LiveReloadServer, *, config: MkDocsConfig, builder: Callable) -> LiveReloadServer:
@@ -124,9 +128,17 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
         inclusion = InclusionLevel.UNDEFINED if page.in_menu else InclusionLevel.NOT_IN_NAV
         files.append(File.generated(config, page.src_uri, content=_markdown(page), inclusion=inclusion))
     # URLs first: the exports link to the pages.
-    _Build.portfolio.resolve_urls(lambda src_uri: files.src_uris[src_uri].url)
-    for output in generated_files(_Build.portfolio, _Build.settings):
-        files.append(File.generated(config, output.path, content=output.content))
+    portfolio, settings = _Build.portfolio, _Build.settings
+    portfolio.resolve_urls(lambda src_uri: files.src_uris[src_uri].url)
+    # Made beside this process, which has no other thread yet: the files get their content in on_env.
+    _Build.beside = Beside(lambda: (generated_files(portfolio, settings), portfolio.related_table()))
+    for path in FILES:
+        files.append(File.generated(config, path, content=""))
+    if _Build.entries:  # Pagefind cannot write an empty index
+        try:
+            _Build.search = SearchIndex(config.theme["language"])
+        except SearchIndexError as error:
+            raise PluginError(str(error)) from error
     return files
 
 
@@ -158,6 +170,8 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
 
 
 def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+    if _Build.beside is not None:
+        _receive_beside(files)  # before the files are written and the pages rendered
     env.autoescape = lambda name: bool(name) and name.startswith(TEMPLATE_FOLDER)
     # Each build has its own environment: no template changes during one, so
     # the thousands of includes need not check the files' dates each time.
@@ -169,6 +183,7 @@ def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environme
     env.globals["portfolio_cards"] = _cards_renderer(env)
     env.globals["portfolio_term_link"] = _term_link_renderer(env)
     env.globals["portfolio_per_depth"] = _per_depth_renderer()
+    env.globals["portfolio_page"] = _PageShells(env).render
     env.globals["portfolio"] = _Build.portfolio
     env.globals["portfolio_settings"] = _Build.settings
     env.globals["portfolio_footer"] = [page for page in _Build.generated.values() if page.in_footer]
@@ -202,6 +217,16 @@ def on_post_build(*, config: MkDocsConfig) -> None:
 # -----------------------------------------------------------------------------
 # Helpers
 # -----------------------------------------------------------------------------
+
+
+def _receive_beside(files: Files) -> None:
+    contents, related = _Build.beside.result()
+    for path, content in contents.items():
+        if isinstance(content, bytes):
+            files.src_uris[path].content_bytes = content
+        else:
+            files.src_uris[path].content_string = content
+    _Build.portfolio.know_related(related)
 
 
 def _cards_renderer(env: Environment) -> Callable:
@@ -262,6 +287,78 @@ def _per_depth_renderer() -> Callable:
         return rendered[key]
 
     return per_depth
+
+
+class _PageShells:
+    """Material's page (base.html) for the thousands of pages the menu does
+    not list. Only its PAGE_BLOCKS differ from one such page to the next; the
+    rest, its shell, is the same for every page of one template at one depth
+    with the same skip-link target. The shell is rendered once for those and
+    then filled with each page's blocks, but only after it has reproduced a
+    whole page exactly: if it does not, those pages are rendered whole."""
+
+    def __init__(self, env: Environment) -> None:
+        self._base = env.get_template("base.html")
+        self._shells: dict[tuple, list[str] | None] = {}  # None: never shelled
+        self._trusted: set[tuple] = set()
+        self._root_vars: dict[tuple, dict] = {}  # what base.html's own top level sets, for its blocks
+
+    @pass_context
+    def render(self, context) -> Markup:
+        # What `{% extends "base.html" %}` does: base.html's blocks behind the page's own.
+        for name, block in self._base.blocks.items():
+            context.blocks.setdefault(name, []).append(block)
+        page = context["page"]
+        if page is None or any(listed is page for listed in context["nav"].pages):
+            return Markup(self._whole(context))  # the menu marks this page as the current one
+        first_heading = next(iter(page.toc), None)
+        key = (context.name, context["base_url"], first_heading and first_heading.url)  # the skip link's target
+        shell = self._shells.get(key, ())
+        if shell is None:
+            return Markup(self._whole(context))
+        if not shell:
+            before = set(context.vars)
+            whole = self._whole(context)
+            self._root_vars[key] = {name: value for name, value in context.vars.items() if name not in before}
+            self._shells[key] = self._shell(context, whole)
+            return Markup(whole)
+        context.vars.update(self._root_vars[key])
+        if key in self._trusted:
+            return Markup(self._fill(shell, context))
+        # The second page: trusted only if it comes out exactly as rendered whole.
+        try:
+            filled = self._fill(shell, context)
+        except Exception:  # a block needs something the shell lacks; rendered whole, a real error still shows
+            filled = None
+        whole = self._whole(context)
+        if filled == whole:
+            self._trusted.add(key)
+        else:
+            self._shells[key] = None
+        return Markup(whole)
+
+    def _whole(self, context) -> str:
+        return "".join(self._base.root_render_func(context))
+
+    def _fill(self, shell: list[str], context) -> str:
+        parts = [shell[0]]
+        for name, after in zip(PAGE_BLOCKS, shell[1:]):
+            parts += [*context.blocks[name][0](context), after]
+        return "".join(parts)
+
+    def _shell(self, context, whole: str) -> list[str] | None:
+        """base.html rendered with a marker in place of each page block,
+        split there; None if that does not give this page back."""
+        marker = "\x00portfolio-page-block\x00"
+        blocks = {name: context.blocks[name] for name in PAGE_BLOCKS}
+        try:
+            context.blocks.update({name: [lambda context: iter((marker,))] for name in PAGE_BLOCKS})
+            shell = self._whole(context).split(marker)
+        finally:
+            context.blocks.update(blocks)
+        if len(shell) != len(PAGE_BLOCKS) + 1 or self._fill(shell, context) != whole:
+            return None
+        return shell
 
 
 def _template_cache(config: MkDocsConfig) -> BytecodeCache | None:

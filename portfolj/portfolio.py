@@ -24,6 +24,8 @@ RELATED_WEIGHTS = {"tags": 3, "areas": 2, "sdgs": 1, "facet": 1}
 # How many neighbours in each shared group are considered: keeps the choice
 # linear in the number of initiatives.
 RELATED_WINDOW = 40
+# How many related initiatives an initiative's page shows.
+RELATED_LIMIT = 5
 
 # The page that lists (and filters) every initiative.
 ALL_INITIATIVES = "alla-initiativ.md"
@@ -108,6 +110,7 @@ class Portfolio:
     _rank: dict[str, int] = field(init=False, repr=False)  # place in title order
     _terms: dict[str, dict[str, list[TermId]]] = field(init=False, repr=False)  # field → slug → term ids
     _url_of: Callable[[str], str] = field(init=False, repr=False, default=None)
+    _related: dict[str, list[Entry]] | None = field(init=False, repr=False, default=None)  # see know_related
 
     def __post_init__(self) -> None:
         self.entries = sorted(self.entries, key=lambda entry: swedish_key(entry.data.title))
@@ -203,9 +206,11 @@ class Portfolio:
                     counts[row, column] = counts.get((row, column), 0) + 1
         return Matrix(self.taxonomies[rows], self.taxonomies[columns], counts)
 
-    def related(self, entry: Entry, limit: int = 5) -> list[Entry]:
+    def related(self, entry: Entry, limit: int = RELATED_LIMIT) -> list[Entry]:
         """Initiatives that share tags, areas, goals or the facet with ``entry``,
         most shared first, then in title order; never ``entry`` itself."""
+        if self._related is not None and limit == RELATED_LIMIT:
+            return self._related[entry.slug]
         scores: Counter[int] = Counter()  # title rank → weight of what is shared
         for name, weight in RELATED_WEIGHTS.items():
             for term_id in self.term_ids(entry, name):
@@ -219,6 +224,16 @@ class Portfolio:
         stride = len(self.entries)
         best = sorted(score * stride - rank for rank, score in scores.items())[-limit:]
         return [self.entries[-key % stride] for key in reversed(best)]
+
+    def related_table(self) -> dict[str, list[str]]:
+        """``related`` of every initiative, as slugs: plain data, which another
+        process can compute while the pages are rendered (see know_related)."""
+        return {entry.slug: [other.slug for other in self.related(entry)] for entry in self.entries}
+
+    def know_related(self, table: dict[str, list[str]]) -> None:
+        """Answer ``related`` from a ``related_table`` computed elsewhere."""
+        by_slug = {entry.slug: entry for entry in self.entries}
+        self._related = {slug: [by_slug[other] for other in others] for slug, others in table.items()}
 
     def featured(self, limit: int | None = None) -> list[Entry]:
         return [entry for entry in self.entries if entry.data.featured][:limit]

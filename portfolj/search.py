@@ -46,6 +46,13 @@ class SearchIndexError(RuntimeError):
     pass
 
 
+def pagefind_executable() -> Path:
+    executable = get_executable()
+    if executable is None:
+        raise SearchIndexError("Sökindexet kunde inte byggas: Pagefind saknas. Installera projektet igen.")
+    return executable
+
+
 class SearchIndex:
     """A Pagefind index in the making, backed by Pagefind's own service.
 
@@ -56,10 +63,7 @@ class SearchIndex:
     """
 
     def __init__(self, language: str = "sv") -> None:
-        executable = get_executable()
-        if executable is None:
-            raise SearchIndexError("Sökindexet kunde inte byggas: Pagefind saknas. Installera projektet igen.")
-        self._process = subprocess.Popen([str(executable), "--service"], stdin=subprocess.PIPE,
+        self._process = subprocess.Popen([str(pagefind_executable()), "--service"], stdin=subprocess.PIPE,
                                          stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
         self._replies: dict[int, dict] = {}
         self._replied = threading.Condition()

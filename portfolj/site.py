@@ -52,12 +52,6 @@ class GeneratedPage:
     in_footer: bool = False  # pages about the site itself are linked from every page's footer
 
 
-@dataclass(frozen=True)
-class GeneratedFile:
-    path: str
-    content: str | bytes
-
-
 def generated_pages(portfolio: Portfolio, settings: Settings) -> list[GeneratedPage]:
     pages = [
         GeneratedPage(
@@ -146,17 +140,23 @@ def generated_pages(portfolio: Portfolio, settings: Settings) -> list[GeneratedP
     return pages
 
 
-def generated_files(portfolio: Portfolio, settings: Settings) -> list[GeneratedFile]:
+# The files published beside the pages; generated_files makes what each holds.
+FILES = ("initiatives.json", EXPORT_SCHEMA, "initiatives.csv", FEED, CATALOG, FILTER_DATA, SCHEMA_PATH,
+         f"{ADMIN}config.yml", f"{ADMIN}index.html")
+
+
+def generated_files(portfolio: Portfolio, settings: Settings) -> dict[str, str | bytes]:
+    """The content of each of FILES, by path."""
     taxonomies = Taxonomies(portfolio.taxonomies)
     exported = records(portfolio)
-    return [
-        GeneratedFile("initiatives.json", initiatives_json(exported)),
-        GeneratedFile(EXPORT_SCHEMA, json.dumps(initiatives_schema(model_for(taxonomies)), ensure_ascii=False, indent=1)),
-        GeneratedFile("initiatives.csv", initiatives_csv(exported)),
-        GeneratedFile(FEED, atom_feed(portfolio, settings.site_url, settings.site_name, FEED)),
-        GeneratedFile(CATALOG, dcat_jsonld(settings, list(DOWNLOADS), CATALOG)),
-        GeneratedFile(FILTER_DATA, filter_data(portfolio)),
-        GeneratedFile(SCHEMA_PATH, front_matter_schema_json(taxonomies)),
-        GeneratedFile(f"{ADMIN}config.yml", cms_config_yaml(taxonomies, settings.editor, settings.site_url)),
-        GeneratedFile(f"{ADMIN}index.html", admin_page(f"../{SCRIPT}", settings.editor.backend)),
-    ]
+    return {
+        "initiatives.json": initiatives_json(exported),
+        EXPORT_SCHEMA: json.dumps(initiatives_schema(model_for(taxonomies)), ensure_ascii=False, indent=1),
+        "initiatives.csv": initiatives_csv(exported),
+        FEED: atom_feed(portfolio, settings.site_url, settings.site_name, FEED),
+        CATALOG: dcat_jsonld(settings, list(DOWNLOADS), CATALOG),
+        FILTER_DATA: filter_data(portfolio),
+        SCHEMA_PATH: front_matter_schema_json(taxonomies),
+        f"{ADMIN}config.yml": cms_config_yaml(taxonomies, settings.editor, settings.site_url),
+        f"{ADMIN}index.html": admin_page(f"../{SCRIPT}", settings.editor.backend),
+    }

@@ -218,3 +218,41 @@ def test_compiled_templates_are_kept_and_a_changed_template_is_compiled_again(pr
     assert "<p>Ändrad mall</p>" in project.html("initiatives/bra")
     changed = [path for path in cache.iterdir() if compiled.get(path) != path.read_bytes()]
     assert len(changed) == 1  # only the changed template was compiled again
+
+
+def test_pages_drawn_in_a_shared_shell_are_exactly_the_pages_rendered_whole(project):
+    """Material's page around the content is rendered once for the many pages
+    the menu does not list, then filled (see _PageShells in the hooks): every
+    page must come out as if it were rendered whole, whatever its skip-link
+    target, depth or template."""
+    # The first pages share a skip-link target, so their shell is trusted before the others come.
+    bodies = {"a": "## Behov\n\nText.\n", "b": "## Bakgrund\n\nEn annan början.\n", "c": "Ingen rubrik alls.\n",
+              "d": "## Behov\n\n### Delmål\n\nText.\n"}
+    for n in range(12):
+        group = "aabcd"[n % 5]
+        project.add(f"{group}-{n}", body=bodies[group], title=f"Initiativ {n}", organisation=f"Enhet {n % 3}",
+                    tags=[f"tagg{n % 2}"], facet=["enhancement", "mission"][n % 2])
+    project.add("undermapp/djupare", body=bodies["b"], title="I en undermapp")
+    assert project.build("--strict").returncode == 0
+
+    def pages() -> dict[str, str]:
+        return {str(path.relative_to(project.site)): path.read_text(encoding="utf-8")
+                for path in project.site.rglob("*.html") if "pagefind" not in path.parts}
+
+    shelled = pages()
+    assert 'href="#behov" class="md-skip"' in shelled["initiatives/d-4/index.html"]
+    assert 'href="#bakgrund" class="md-skip"' in shelled["initiatives/b-2/index.html"]
+    assert 'href="#bakgrund" class="md-skip"' in shelled["initiatives/undermapp/djupare/index.html"]
+    assert "md-skip" not in shelled["initiatives/c-3/index.html"]
+    # The same project with Material's base.html rendered whole for every page.
+    overrides = project.root / "overrides"
+    overrides.unlink()
+    shutil.copytree(ROOT / "overrides", overrides)
+    main = overrides / "main.html"
+    whole = main.read_text(encoding="utf-8").replace('{% extends "portfolio/page.html" %}', '{% extends "base.html" %}')
+    assert whole != main.read_text(encoding="utf-8")
+    main.write_text(whole, encoding="utf-8")
+    assert project.build("--strict").returncode == 0
+    rendered_whole = pages()
+    assert len(shelled) > 40 and shelled.keys() == rendered_whole.keys()
+    assert [path for path in shelled if shelled[path] != rendered_whole[path]] == []

@@ -1,0 +1,79 @@
+"""Work done beside the build: in a forked copy when that is safe, here otherwise,
+with the same result either way."""
+
+import os
+import subprocess
+import sys
+import threading
+
+from portfolj.beside import Beside
+from support import ROOT
+
+
+def in_a_fresh_process(code: str) -> str:
+    """This test process may run browser threads, and fork waits for a process with one thread."""
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    return done.stdout.strip()
+
+
+def test_the_work_is_done_in_another_process_while_this_one_goes_on():
+    out = in_a_fresh_process("""
+import os
+from portfolj.beside import Beside
+beside = Beside(lambda: (os.getpid(), sum(range(10))))
+pid, value = beside.result()
+print(beside.result() == (pid, value), pid != os.getpid(), value)
+""")
+    assert out == "True True 45"
+
+
+def test_a_failure_in_the_copy_is_raised_here_with_its_own_error():
+    out = in_a_fresh_process("""
+import os
+from portfolj.beside import Beside
+pids = []
+def work():
+    pids.append(os.getpid())
+    raise ValueError("trasigt")
+try:
+    Beside(work).result()
+except ValueError as error:
+    print(error, pids == [os.getpid()])
+""")
+    assert out == "trasigt True"  # done again here, where the failure can be seen
+
+
+def test_a_copy_that_dies_is_replaced_by_doing_the_work_here():
+    out = in_a_fresh_process("""
+import os
+from portfolj.beside import Beside
+parent = os.getpid()
+print(Beside(lambda: os._exit(3) if os.getpid() != parent else "här").result())
+""")
+    assert out == "här"
+
+
+def test_with_other_threads_the_work_is_done_here_when_asked_for():
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)
+    other.start()
+    try:
+        calls = []
+        beside = Beside(lambda: calls.append(os.getpid()) or "klart")
+        assert calls == []  # not started: a fork beside threads could hang on a lock they hold
+        assert beside.result() == "klart" and beside.result() == "klart"
+        assert calls == [os.getpid()]
+    finally:
+        stop.set()
+        other.join()
+
+
+def test_on_one_core_nothing_is_forked():
+    out = in_a_fresh_process("""
+import os
+from portfolj.beside import Beside
+os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
+print(Beside(os.getpid).result() == os.getpid())
+""")
+    assert out == "True"
