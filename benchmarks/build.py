@@ -21,10 +21,11 @@ initiatives with its filter data, and a search.
 Wall time on a shared machine drifts by a tenth or more between runs.
 ``--instructions`` also counts the instructions of one build of A and of B
 under valgrind (callgrind): the same count on every run, whatever else the
-machine does, so small changes can be compared. It counts the build's own
-process, where the pages are made; Pagefind and the second reading process
-work beside it. Valgrind makes a build about fifty times slower: use it for
-N up to a few thousand.
+machine does, so small changes can be compared. The builds run on one core
+there, where the portfolio does all its work in the build's own process
+(nothing is forked: see portfolj.beside), so A's count is all its work;
+only Pagefind works beside it. Valgrind makes a build about fifty times
+slower: use it for N up to a few thousand.
 """
 
 from __future__ import annotations
@@ -189,7 +190,7 @@ def main() -> None:
             if "instructions" in r:
                 counts.append((n, *r["instructions"]))
     if counts:
-        print("\nInstructions of the build's own process (callgrind, one build each):\n")
+        print("\nInstructions of one build on one core, all its work in its own process (callgrind):\n")
         print("| N | A: portfolio | B: plain Material | A/B |")
         print("|---:|---:|---:|---:|")
         for n, a, b in counts:

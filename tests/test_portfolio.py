@@ -1,10 +1,11 @@
 """Aggregation: groups, matrix, order and links, computed once in the core."""
 
+import pickle
 
 from portfolj.exports import initiatives_json, record, records
 from portfolj.portfolio import swedish_key
 from portfolj.settings import Settings
-from portfolj.site import generated_pages
+from portfolj.site import FILES, generated_files, generated_pages
 
 
 def test_groups_hold_exactly_their_members(make):
@@ -143,3 +144,23 @@ def test_related_for_every_initiative_in_a_large_portfolio(make):
         related = portfolio.related(entry)
         assert 3 <= len(related) <= 5 and entry not in related
         assert all(entry.data.facet == r.data.facet or entry.data.areas == r.data.areas for r in related)
+
+
+def test_related_computed_elsewhere_gives_the_same_answers(make):
+    """The build computes the related initiatives in another process and hands
+    them over as slugs (see portfolj.beside)."""
+    specs = [{"title": f"Initiativ {n:03}", "facet": ["mission", "adaptive"][n % 2],
+              "areas": [["education", "health", "transport"][n % 3]], "tags": [f"tagg{n % 4}"]} for n in range(60)]
+    here, elsewhere = make(*specs), make(*specs)
+    table = pickle.loads(pickle.dumps(elsewhere.related_table()))  # plain data, as it crosses between processes
+    here_before = {entry.slug: [r.slug for r in here.related(entry)] for entry in here}
+    here.know_related(table)
+    assert {entry.slug: [r.slug for r in here.related(entry)] for entry in here} == here_before
+    assert all(r in here.entries for entry in here for r in here.related(entry))  # this portfolio's own entries
+    assert len(here.related(here.entries[0], limit=2)) == 2
+
+
+def test_the_generated_files_are_the_announced_ones(make):
+    """The build announces FILES to the engine before their content is made beside it."""
+    files = generated_files(make({"title": "Ett"}), Settings(site_url="https://innovation.asby.se/"))
+    assert tuple(files) == FILES and all(files.values())
