@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from jinja2 import (
@@ -282,6 +283,12 @@ def _href(base_url: str, url: str) -> str:
     return f"{base_url}/{url}" if base_url else url
 
 
+def _listed_in_menu(context: Context) -> bool:
+    page = context["page"]
+    # By identity: comparing pages compares their files, five times on every page.
+    return page is not None and any(listed is page for listed in context["nav"].pages)
+
+
 def _per_depth_renderer() -> Callable:
     """Much of Material's page (the menu, the footer, the scripts) is the same
     on every page the menu does not list (initiatives, term pages) at one
@@ -290,9 +297,7 @@ def _per_depth_renderer() -> Callable:
 
     @pass_context
     def per_depth(context, name: str, render: Callable[[], str]) -> str:
-        page = context["page"]
-        # By identity: comparing pages compares their files, five times on every page.
-        if any(listed is page for listed in context["nav"].pages):
+        if _listed_in_menu(context):
             return render()  # the menu marks this page as the current one
         key = (name, context["base_url"])
         if key not in rendered:
@@ -300,6 +305,13 @@ def _per_depth_renderer() -> Callable:
         return rendered[key]
 
     return per_depth
+
+
+@dataclass
+class _Shell:
+    parts: list[str]  # base.html around the PAGE_BLOCKS, in their order
+    root_vars: dict  # what base.html's own top level sets, for its blocks
+    trusted: bool = False  # it has reproduced a second page exactly
 
 
 class _PageShells:
@@ -312,41 +324,40 @@ class _PageShells:
 
     def __init__(self, env: Environment) -> None:
         self._base = env.get_template("base.html")
-        self._shells: dict[tuple, list[str] | None] = {}  # a key not here yet: unknown; None: never shelled
-        self._trusted: set[tuple] = set()
-        self._root_vars: dict[tuple, dict] = {}  # what base.html's own top level sets, for its blocks
+        self._shells: dict[tuple, _Shell | None] = {}  # None: those pages are rendered whole
 
     @pass_context
     def render(self, context: Context) -> Markup:
         # What `{% extends "base.html" %}` does: base.html's blocks behind the page's own.
         for name, block in self._base.blocks.items():
             context.blocks.setdefault(name, []).append(block)
-        page = context["page"]
         # A listed page is marked as the current one in the menu; a static template (404) has no page.
-        if page is None or any(listed is page for listed in context["nav"].pages):
+        page = context["page"]
+        if page is None or _listed_in_menu(context):
             return Markup(self._whole(context))
         first_heading = next(iter(page.toc), None)
         key = (context.name, context["base_url"], first_heading and first_heading.url)  # the skip link's target
-        shell = self._shells.get(key, ())
-        if shell is None:
-            return Markup(self._whole(context))
-        if not shell:
+        if key not in self._shells:
             before = set(context.vars)
             whole = self._whole(context)
-            self._root_vars[key] = {name: value for name, value in context.vars.items() if name not in before}
-            self._shells[key] = self._shell(context, whole)
+            root_vars = {name: value for name, value in context.vars.items() if name not in before}
+            parts = self._shell_parts(context, whole)
+            self._shells[key] = _Shell(parts, root_vars) if parts else None
             return Markup(whole)
-        context.vars.update(self._root_vars[key])
-        if key in self._trusted:
-            return Markup(self._fill(shell, context))
+        shell = self._shells[key]
+        if shell is None:
+            return Markup(self._whole(context))
+        context.vars.update(shell.root_vars)
+        if shell.trusted:
+            return Markup(self._fill(shell.parts, context))
         # The second page: trusted only if it comes out exactly as rendered whole.
         try:
-            filled = self._fill(shell, context)
+            filled = self._fill(shell.parts, context)
         except Exception:  # a block needs something the shell lacks; rendered whole, a real error still shows
             filled = None
         whole = self._whole(context)
         if filled == whole:
-            self._trusted.add(key)
+            shell.trusted = True
         else:
             self._shells[key] = None
         return Markup(whole)
@@ -354,25 +365,25 @@ class _PageShells:
     def _whole(self, context: Context) -> str:
         return "".join(self._base.root_render_func(context))
 
-    def _fill(self, shell: list[str], context: Context) -> str:
-        parts = [shell[0]]
-        for name, after in zip(PAGE_BLOCKS, shell[1:]):
-            parts += [*context.blocks[name][0](context), after]
-        return "".join(parts)
+    def _fill(self, parts: list[str], context: Context) -> str:
+        filled = [parts[0]]
+        for name, after in zip(PAGE_BLOCKS, parts[1:]):
+            filled += [*context.blocks[name][0](context), after]
+        return "".join(filled)
 
-    def _shell(self, context: Context, whole: str) -> list[str] | None:
+    def _shell_parts(self, context: Context, whole: str) -> list[str] | None:
         """base.html rendered with a marker in place of each page block,
         split there; None if that does not give this page back."""
         marker = "\x00portfolio-page-block\x00"
         blocks = {name: context.blocks[name] for name in PAGE_BLOCKS}
         try:
             context.blocks.update({name: [lambda context: iter((marker,))] for name in PAGE_BLOCKS})
-            shell = self._whole(context).split(marker)
+            parts = self._whole(context).split(marker)
         finally:
             context.blocks.update(blocks)
-        if len(shell) != len(PAGE_BLOCKS) + 1 or self._fill(shell, context) != whole:
+        if len(parts) != len(PAGE_BLOCKS) + 1 or self._fill(parts, context) != whole:
             return None
-        return shell
+        return parts
 
 
 def _template_cache(config: MkDocsConfig) -> BytecodeCache | None:

@@ -2,6 +2,7 @@
 (`_PageShells` in the hooks), on a small stand-in for Material's base.html."""
 
 import importlib.util
+import sys
 from types import SimpleNamespace
 
 from jinja2 import DictLoader, Environment
@@ -10,6 +11,7 @@ from support import ROOT
 
 spec = importlib.util.spec_from_file_location("portfolio_hooks", ROOT / "hooks" / "portfolio.py")
 hooks = importlib.util.module_from_spec(spec)
+sys.modules[spec.name] = hooks  # as MkDocs loads a hook
 spec.loader.exec_module(hooks)
 
 BLOCKS = "".join(f"{{% block {name} %}}<{name}>{{{{ page.title }}}}</{name}>{{% endblock %}}|"
