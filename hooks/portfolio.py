@@ -31,7 +31,9 @@ from portfolj.messages import problems_from_error
 from portfolj.portfolio import Entry, Portfolio
 from portfolj.project import load_portfolio
 from portfolj.sanitize import sanitize
-from portfolj.search import SearchIndex, SearchIndexError, pagefind_executable, search_document
+from portfolj.search import (
+    SEARCH_FOLDER, SearchIndex, SearchIndexError, pagefind_executable, search_document, write_positions,
+)
 from portfolj.settings import Settings
 from portfolj.site import FILES, GeneratedPage, generated_files, generated_pages
 from portfolj.taxonomy import TermId
@@ -218,6 +220,7 @@ def on_post_build(*, config: MkDocsConfig) -> None:
         search.finish()
     except SearchIndexError as error:
         raise PluginError(str(error)) from error
+    write_positions(_search_folder(config), [f"/{entry.url}" for entry in _Build.portfolio])
 
 
 # -----------------------------------------------------------------------------
@@ -400,7 +403,7 @@ def _template_cache(config: MkDocsConfig) -> BytecodeCache | None:
 
 
 def _search_folder(config: MkDocsConfig) -> Path:
-    return Path(config.site_dir) / "pagefind"
+    return Path(config.site_dir) / SEARCH_FOLDER
 
 
 def _markdown(page: GeneratedPage) -> str:

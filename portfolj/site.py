@@ -21,6 +21,7 @@ from portfolj.filtering import dimensions, filter_data
 from portfolj.guide import HEADINGS, field_reference, new_initiative
 from portfolj.overview import Overview
 from portfolj.schema import SCHEMA_PATH, front_matter_schema_json
+from portfolj.search import POSITIONS, SEARCH_FOLDER
 from portfolj.portfolio import ALL_INITIATIVES, Portfolio
 from portfolj.settings import Settings
 from portfolj.taxonomy import Taxonomies
@@ -58,7 +59,8 @@ def generated_pages(portfolio: Portfolio, settings: Settings) -> list[GeneratedP
             ALL_INITIATIVES,
             "Alla initiativ",
             "portfolio/all.html",
-            context={"entries": portfolio.entries, "dimensions": dimensions(portfolio), "filter_data": FILTER_DATA},
+            context={"entries": portfolio.entries, "dimensions": dimensions(portfolio), "filter_data": FILTER_DATA,
+                     "search_positions": f"{SEARCH_FOLDER}/{POSITIONS}"},
             in_menu=True,
         )
     ]

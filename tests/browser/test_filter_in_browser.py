@@ -123,6 +123,31 @@ def test_typing_filters_title_and_description(page, site):
     assert slugs(page) == ["gamma"]
 
 
+def test_words_are_searched_in_swedish_without_accents(page, site):
+    open_list(page, site, "?q=skolgard&facet=adaptive")  # "Öppna skolgårdar", stemmed, no å needed
+    page.wait_for_function("document.getElementById('resultat').textContent.startsWith('1 av')")
+    assert slugs(page) == ["gamma"]
+
+
+@pytest.mark.parametrize("query", ["skolgårdar", "förvaltningen", "mission"])
+def test_the_header_search_and_the_list_give_the_same_hits(page, site, query):
+    page.goto(site)
+    page.get_by_label("Sök bland initiativen", exact=True).fill(query)
+    header = page.locator("#portfolio-search-status")
+    page.wait_for_function("/träff/.test(document.getElementById('portfolio-search-status').textContent)")
+    hits = int(header.inner_text().split()[0])
+    page.wait_for_function(f"document.querySelectorAll('.md-search-result__item').length === {min(hits, 10)}")
+    listed = {link.split("/")[-2] for link in page.eval_on_selector_all(
+        ".md-search-result__item > a", "links => links.map(a => a.href)")}
+    page.keyboard.press("Enter")  # the header's search leads to the list, with its filters
+    page.wait_for_url("**/alla-initiativ/?q=*")
+    page.locator("form.portfolio-filter").wait_for(state="visible")
+    assert page.locator("#filter-q").input_value() == query
+    page.wait_for_function(f"document.getElementById('resultat').textContent.startsWith('{hits} av')")
+    shown = slugs(page)
+    assert len(shown) == hits and (set(shown) == listed if hits <= 10 else set(shown) > listed)
+
+
 def test_back_button_restores_earlier_views(page, site):
     open_list(page, site)
     page.locator('input[name="facet"][value="mission"]').check()

@@ -2,7 +2,10 @@
  *
  * The page already lists every card; this script reads a compact table
  * (assets/filter.json: per initiative, in page order, the index of each of
- * its values) and then filters, counts and sorts in memory. The filter lives
+ * its values) and then filters, counts and sorts in memory. Words are
+ * searched with the header's search (Pagefind, Swedish stemming), so both
+ * give the same hits: its results name index fragments, which
+ * pagefind/positions.json maps to places in the list. The filter lives
  * in the URL query, with the front-matter field names and ids, so a view can
  * be shared, bookmarked and navigated with the back button. Only one page of
  * cards is in the document at a time, which keeps every update fast even
@@ -20,7 +23,6 @@
   var PAGE_SIZE = 50;
 
   var cards = Array.prototype.slice.call(list.children);
-  var texts = cards.map(function (card) { return normalise(card.textContent); });
   var total = cards.length;
 
   var table = null;        // {names, options, values, dates}
@@ -28,9 +30,45 @@
   var shown = PAGE_SIZE;
   var results = [];
   var announceTimer = 0;
+  var textHits = null;     // place in the list -> rank in the search, or null without words
+  var pagefind = null;
+  var positions = null;
+  var latestSearch = 0;
 
-  function normalise(text) {
-    return text.toLocaleLowerCase("sv").replace(/\s+/g, " ");
+  /* Words ---------------------------------------------------------------- */
+
+  function findWords() {
+    var words = search.value.trim();
+    var ticket = ++latestSearch;
+    if (!words) {
+      textHits = null;
+      return Promise.resolve(true);
+    }
+    if (!pagefind) {
+      pagefind = import(new URL(form.dataset.pagefind, document.baseURI).href).then(function (module) {
+        var root = new URL(form.dataset.siteRoot || ".", document.baseURI).pathname;
+        return module.options({ baseUrl: root }).then(function () { return module; });
+      });
+      positions = fetch(form.dataset.searchPositions)
+        .then(function (response) { return response.json(); })
+        .then(function (ids) {
+          var place = new Map();
+          ids.forEach(function (id, n) { place.set(id, n); });
+          return place;
+        });
+    }
+    return Promise.all([pagefind, positions]).then(function (loaded) {
+      return loaded[0].search(words).then(function (found) {
+        if (ticket !== latestSearch) return false;  // a later query is on its way
+        var hits = new Map();
+        found.results.forEach(function (result, rank) {
+          var n = loaded[1].get(result.id);
+          if (n !== undefined) hits.set(n, rank);
+        });
+        textHits = hits;
+        return true;
+      });
+    });
   }
 
   function load(document) {
@@ -96,16 +134,12 @@
   }
 
   function compute() {
-    var words = normalise(search.value).trim().split(" ").filter(Boolean);
     var names = table.names;
     var counts = names.map(function (name) { return new Int32Array(table.options[name].length); });
     var active = names.map(function (name) { return selected[name].size > 0; });
     results = [];
     for (var i = 0; i < total; i++) {
-      var text = texts[i];
-      var matches = true;
-      for (var w = 0; w < words.length; w++) if (text.indexOf(words[w]) < 0) { matches = false; break; }
-      if (!matches) continue;
+      if (textHits && !textHits.has(i)) continue;
       // An option's count is what choosing it would leave, given the other
       // dimensions: count items that fail no dimension, or only this one.
       var failed = -1, failures = 0;
@@ -127,6 +161,8 @@
         if (!dates[a] !== !dates[b]) return dates[a] ? -1 : 1; // undated last
         return sign * (dates[a] - dates[b]) || a - b;
       });
+    } else if (textHits) {
+      results.sort(function (a, b) { return textHits.get(a) - textHits.get(b); });  // best hit first
     }
     return counts;
   }
@@ -177,24 +213,32 @@
     }
   }
 
+  function withWords(then) {
+    findWords().then(function (current) { if (current) then(); }).catch(function () {
+      status.textContent = "Sökningen kunde inte laddas. Filtren fungerar utan sökord.";
+    });
+  }
+
   function start(document) {
     table = load(document);
     writeForm(new URLSearchParams(location.search));
-    form.hidden = false;
-    update(null);
-    status.textContent = describe();
+    withWords(function () {
+      form.hidden = false;
+      update(null);
+      status.textContent = describe();
+    });
 
     form.addEventListener("submit", function (event) { event.preventDefault(); });
     form.addEventListener("change", function (event) {
       if (event.target !== search) update("push");
     });
-    search.addEventListener("input", function () { update("replace"); });
+    search.addEventListener("input", function () { withWords(function () { update("replace"); }); });
     form.addEventListener("reset", function () {
-      setTimeout(function () { update("push"); }, 0);
+      setTimeout(function () { withWords(function () { update("push"); }); }, 0);
     });
     window.addEventListener("popstate", function () {
       writeForm(new URLSearchParams(location.search));
-      update(null);
+      withWords(function () { update(null); });
     });
     more.addEventListener("click", function () {
       var first = shown;
