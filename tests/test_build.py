@@ -42,12 +42,12 @@ def test_group_pages_list_exactly_their_initiatives(built):
 def test_group_page_shows_the_taxonomy_description(built, taxonomies):
     html = built.html("steg/explore")
     assert taxonomies["stage"].term("explore").description.split(".")[0] in html
-    assert "<h1>Utforska möjligheter</h1>" in html
+    assert ">Utforska möjligheter</h1>" in html
 
 
 def test_initiative_page(built):
     html = built.html("initiatives/fossilfri-fordonsflotta")
-    assert html.count("<h1") == 1 and "<h1>Fossilfri fordonsflotta</h1>" in html
+    assert html.count("<h1") == 1 and ">Fossilfri fordonsflotta</h1>" in html
     assert '<a href="../../facetter/mission/">Missionsorienterad</a>' in html
     assert '<a href="../../steg/realise/">Förverkliga</a>' in html
     assert '<a href="../../status/active/">Pågående</a>' in html
@@ -110,7 +110,7 @@ def test_front_matter_values_are_escaped(project):
         assert "<script>alert(1)" not in html and "<img src=x" not in html
         assert "<b>Fet</b>" not in html and "<svg onload" not in html
     page = project.html("initiatives/farlig")
-    assert "<h1>Tom &amp; &#34;Jerry&#34; &lt;script&gt;alert(1)&lt;/script&gt;</h1>" in page
+    assert ">Tom &amp; &#34;Jerry&#34; &lt;script&gt;alert(1)&lt;/script&gt;</h1>" in page
     assert '<meta name="description" content="&lt;/title&gt;&lt;img src=x onerror=alert(1)&gt;">' in page
     assert "<title>Tom &amp; &#34;Jerry&#34; &lt;script&gt;" in page
 
@@ -243,7 +243,7 @@ def test_pages_drawn_in_a_shared_shell_are_exactly_the_pages_rendered_whole(proj
     assert 'href="#behov" class="md-skip"' in shelled["initiatives/d-4/index.html"]
     assert 'href="#bakgrund" class="md-skip"' in shelled["initiatives/b-2/index.html"]
     assert 'href="#bakgrund" class="md-skip"' in shelled["initiatives/undermapp/djupare/index.html"]
-    assert "md-skip" not in shelled["initiatives/c-3/index.html"]
+    assert 'class="md-skip"' not in shelled["initiatives/c-3/index.html"]  # Material's own, hidden; ours is on every page
     # The same project with Material's base.html rendered whole for every page.
     overrides = project.root / "overrides"
     overrides.unlink()

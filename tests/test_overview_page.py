@@ -67,7 +67,7 @@ def test_charts_are_accessible_svg_with_tables(project):
     assert html.count("<summary>Visa som tabell</summary>") == len(svgs)
     assert 'aria-label="Missionsorienterad, Utforska möjligheter: 1 initiativ"' in html
     assert "<script" not in html[html.index("<h1"):html.index("</article>")]
-    assert "<h1>Överblick</h1>" in html and html.count("<h1") == 1
+    assert ">Överblick</h1>" in html and html.count("<h1") == 1
 
 
 def test_links_filter_the_list(project):
