@@ -114,7 +114,7 @@ def first_visit(site: Path, paths: list[str], query: str) -> dict[str, float]:
                 page.on("request", lambda request: seen.append(request.url))
                 page.goto(base + path, wait_until="networkidle")
                 if path.startswith("alla-initiativ"):
-                    page.locator("form.portfolio-filter").wait_for(state="visible", timeout=120_000)
+                    page.locator("form.portfolio-filter[data-state=ready]").wait_for(state="attached", timeout=120_000)
                 sizes[path or "/"] = _kb(site, seen)
                 if not path:
                     before = len(seen)

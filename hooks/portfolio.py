@@ -160,7 +160,8 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
             "description": Markup(escape(entry.data.description)),
         }
     elif generated is not None:
-        page.meta = {"template": generated.template, "title": Markup(escape(generated.title))}
+        page.meta = {"template": generated.template, "title": Markup(escape(generated.title)),
+                     "hide": ["toc"] if generated.wide else []}
 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:

@@ -125,6 +125,9 @@ class Image(_Record):
         description="Sökväg till bilden i webbplatsen, från initiativets fil (../bilder/foto.jpg) eller från mappen content/ (/bilder/foto.jpg).")
     alt: PlainText = Field(min_length=1, max_length=250, title="Alternativtext",
                            description="Vad bilden visar, för den som inte ser den.")
+    credit: PlainText | None = Field(None, min_length=1, max_length=160, title="Upphov och licens",
+                                     description="Vem som har gjort bilden och med vilken licens, till exempel "
+                                                 "Illustration: Åsby kommun, CC BY 4.0.")
 
 
 class Link(_Record):
@@ -157,6 +160,9 @@ class Initiative(_Record):
     stage: str = Field(title="Steg",
                        description="Hur långt initiativet har kommit, enligt KS innovationsguide.")
     status: str = Field(title="Status", description="Om initiativet pågår, är pausat, avslutat eller avbrutet.")
+    status_reason: PlainText | None = Field(
+        None, min_length=1, max_length=300, title="Varför pausat eller avbrutet",
+        description="En eller två meningar om varför, för ett pausat eller avbrutet initiativ. Visas överst på sidan.")
     organisation: PlainText = Field(min_length=1, max_length=120, title="Organisation",
                                     description="Ansvarig förvaltning, avdelning eller bolag.",
                                     examples=["Vård- och omsorgsförvaltningen"])

@@ -29,6 +29,12 @@ RELATED_LIMIT = 5
 
 # The page that lists (and filters) every initiative.
 ALL_INITIATIVES = "alla-initiativ.md"
+# At most this many cards on one HTML page of a list (all initiatives, a
+# term's page); the rest are on numbered pages after it.
+LIST_PAGE_SIZE = 100
+# The related reasons' words for each shared vocabulary ("Samma facett …").
+RELATED_REASONS = {"facet": ("facett", "facett"), "areas": ("verksamhetsområde", "verksamhetsområden"),
+                   "sdgs": ("globalt mål", "globala mål"), "tags": ("tagg", "taggar")}
 
 # Swedish alphabetical order: å, ä, ö come last, in that order, after z.
 # The characters after "z" in ASCII stand in for them.
@@ -74,6 +80,47 @@ class Group:
     taxonomy: Taxonomy
     term: Term
     entries: list[Entry]
+
+
+@dataclass(frozen=True)
+class ListPage:
+    """One numbered page of a list of initiatives."""
+
+    number: int  # from 1
+    src_uri: str
+    entries: list[Entry]
+
+
+@dataclass(frozen=True)
+class Pagination:
+    """Where one page of a list is among all of them."""
+
+    number: int
+    src_uris: tuple[str, ...]  # every page of the list, in order
+
+    @property
+    def count(self) -> int:
+        return len(self.src_uris)
+
+    def numbers(self, around: int = 2) -> list[int | None]:
+        """The page numbers to link: the first, the last and those near this
+        one; None where numbers are left out."""
+        shown = sorted({1, self.count, *range(max(1, self.number - around), min(self.count, self.number + around) + 1)})
+        numbers: list[int | None] = []
+        for n in shown:
+            if numbers and n - numbers[-1] > 1:
+                numbers.append(None)
+            numbers.append(n)
+        return numbers
+
+
+def list_pages(first_src_uri: str, entries: list[Entry], size: int = LIST_PAGE_SIZE) -> list[ListPage]:
+    """A list cut into pages of ``size``: the first at ``first_src_uri``
+    (``steg/forverkliga.md``), the next beneath it (``steg/forverkliga/sida-2.md``)."""
+    folder = first_src_uri.removesuffix(".md").removesuffix("/index")
+    chunks = [entries[start:start + size] for start in range(0, len(entries), size)] or [[]]
+    return [ListPage(n, first_src_uri if n == 1 else f"{folder}/sida-{n}.md", chunk)
+            for n, chunk in enumerate(chunks, start=1)]
 
 
 @dataclass(frozen=True)
@@ -234,6 +281,25 @@ class Portfolio:
         """Answer ``related`` from a ``related_table`` computed elsewhere."""
         by_slug = {entry.slug: entry for entry in self.entries}
         self._related = {slug: [by_slug[other] for other in others] for slug, others in table.items()}
+
+    def related_reason(self, entry: Entry, other: Entry) -> str:
+        """Why ``other`` is related to ``entry``, in Swedish: "Samma facett och
+        verksamhetsområde: Äldreomsorg". The facet is named only as a kind
+        (its label is on the card); the other shared terms by label."""
+        kinds, labels = [], []
+        for name, (one, several) in RELATED_REASONS.items():
+            shared = [term_id for term_id in self.term_ids(entry, name) if term_id in self.term_ids(other, name)]
+            if not shared:
+                continue
+            kinds.append(one if len(shared) == 1 else several)
+            if name == "tags":
+                labels += shared
+            elif name != "facet":
+                labels += [self.term(name, term_id).label for term_id in shared]
+        if not kinds:
+            return ""
+        named = ", ".join(kinds[:-1]) + " och " + kinds[-1] if len(kinds) > 1 else kinds[0]
+        return f"Samma {named}" + (f": {', '.join(labels)}" if labels else "")
 
     def featured(self, limit: int | None = None) -> list[Entry]:
         return [entry for entry in self.entries if entry.data.featured][:limit]

@@ -22,7 +22,7 @@ from portfolj.guide import HEADINGS, field_reference, new_initiative
 from portfolj.overview import Overview
 from portfolj.schema import SCHEMA_PATH, front_matter_schema_json
 from portfolj.search import POSITIONS, SEARCH_FOLDER
-from portfolj.portfolio import ALL_INITIATIVES, Portfolio
+from portfolj.portfolio import ALL_INITIATIVES, Entry, ListPage, Pagination, Portfolio, list_pages
 from portfolj.settings import Settings
 from portfolj.taxonomy import Taxonomies
 
@@ -51,19 +51,39 @@ class GeneratedPage:
     context: dict = field(default_factory=dict)
     in_menu: bool = False  # overview pages go in the menu; term pages are reached from them
     in_footer: bool = False  # pages about the site itself are linked from every page's footer
+    wide: bool = False  # a list: no table of contents beside it, the room goes to the cards
+
+
+def _numbered(title: str, list_page: ListPage) -> str:
+    return title if list_page.number == 1 else f"{title}, sida {list_page.number}"
+
+
+def _paginated(title: str, first_src_uri: str, entries: list[Entry], template: str, context: dict,
+               first: dict, description: str = "", in_menu: bool = False) -> list[GeneratedPage]:
+    """A list's pages: at most LIST_PAGE_SIZE cards each, the first with
+    ``first`` in its context too (the filter, an organisation's charts)."""
+    listed = list_pages(first_src_uri, entries)
+    src_uris = tuple(list_page.src_uri for list_page in listed)
+    pages = []
+    for list_page in listed:
+        opening = list_page.number == 1
+        pages.append(GeneratedPage(
+            list_page.src_uri, _numbered(title, list_page), template, description if opening else "",
+            {**context, **(first if opening else {}), "entries": list_page.entries, "total": len(entries),
+             "pagination": Pagination(list_page.number, src_uris)},
+            in_menu=in_menu and opening,
+            wide=True,
+        ))
+    return pages
 
 
 def generated_pages(portfolio: Portfolio, settings: Settings) -> list[GeneratedPage]:
-    pages = [
-        GeneratedPage(
-            ALL_INITIATIVES,
-            "Alla initiativ",
-            "portfolio/all.html",
-            context={"entries": portfolio.entries, "dimensions": dimensions(portfolio), "filter_data": FILTER_DATA,
-                     "search_positions": f"{SEARCH_FOLDER}/{POSITIONS}"},
-            in_menu=True,
-        )
-    ]
+    pages = _paginated(
+        "Alla initiativ", ALL_INITIATIVES, portfolio.entries, "portfolio/all.html", {},
+        first={"dimensions": dimensions(portfolio), "filter_data": FILTER_DATA,
+               "search_positions": f"{SEARCH_FOLDER}/{POSITIONS}"},
+        in_menu=True,
+    )
     pages.append(
         GeneratedPage(
             OVERVIEW,
@@ -128,17 +148,13 @@ def generated_pages(portfolio: Portfolio, settings: Settings) -> list[GeneratedP
                 in_menu=True,
             )
         )
-        pages += [
-            GeneratedPage(
-                portfolio.term_page(taxonomy.field, group.term.id),
-                group.term.label,
-                "portfolio/term.html",
-                group.term.description,
-                {"taxonomy": taxonomy, "term": group.term, "entries": group.entries,
-                 "overview": Overview.of(portfolio, group.term.id) if taxonomy.field == "organisation" else None},
+        for group in portfolio.groups(taxonomy.field):
+            pages += _paginated(
+                group.term.label, portfolio.term_page(taxonomy.field, group.term.id), group.entries,
+                "portfolio/term.html", {"taxonomy": taxonomy, "term": group.term, "overview": None},
+                first={"overview": Overview.of(portfolio, group.term.id) if taxonomy.field == "organisation" else None},
+                description=group.term.description,
             )
-            for group in portfolio.groups(taxonomy.field)
-        ]
     return pages
 
 

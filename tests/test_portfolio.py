@@ -164,3 +164,44 @@ def test_the_generated_files_are_the_announced_ones(make):
     """The build announces FILES to the engine before their content is made beside it."""
     files = generated_files(make({"title": "Ett"}), Settings(site_url="https://innovation.asby.se/"))
     assert tuple(files) == FILES and all(files.values())
+
+
+def test_related_says_why_in_swedish(make):
+    portfolio = make(
+        {"title": "A", "facet": "mission", "areas": ["elderly-care", "health"], "tags": ["Välfärdsteknik"], "sdgs": [3]},
+        {"title": "B", "facet": "mission", "areas": ["elderly-care"]},
+        {"title": "C", "facet": "adaptive", "areas": ["elderly-care", "health"], "tags": ["välfärdsteknik"], "sdgs": [3]},
+        {"title": "D", "facet": "enhancement"},
+    )
+    a, b, c, d = portfolio.entries
+    assert portfolio.related_reason(a, b) == "Samma facett och verksamhetsområde: Äldreomsorg"
+    assert portfolio.related_reason(a, c) == ("Samma verksamhetsområden, globalt mål och tagg: "
+                                              "Äldreomsorg, Hälsa och sjukvård, Hälsa och välbefinnande, välfärdsteknik")
+    assert portfolio.related_reason(a, d) == ""
+
+
+def test_lists_are_cut_into_numbered_pages_of_at_most_100():
+    from portfolj.portfolio import LIST_PAGE_SIZE, Pagination, list_pages
+
+    entries = list(range(250))
+    pages = list_pages("steg/forverkliga.md", entries)
+    assert [page.src_uri for page in pages] == ["steg/forverkliga.md", "steg/forverkliga/sida-2.md",
+                                                "steg/forverkliga/sida-3.md"]
+    assert [len(page.entries) for page in pages] == [LIST_PAGE_SIZE, LIST_PAGE_SIZE, 50] and LIST_PAGE_SIZE == 100
+    assert [page.src_uri for page in list_pages("alla-initiativ.md", [])] == ["alla-initiativ.md"]  # an empty list: one page
+    assert Pagination(1, ("a",) * 3).numbers() == [1, 2, 3]
+    assert Pagination(6, ("a",) * 12).numbers() == [1, None, 4, 5, 6, 7, 8, None, 12]
+    assert Pagination(12, ("a",) * 12).numbers() == [1, None, 10, 11, 12]
+
+
+def test_every_page_of_a_list_is_generated_with_its_cards(make):
+    portfolio = make(*[{"title": f"Initiativ {n:03}", "stage": "realise"} for n in range(205)])
+    pages = {page.src_uri: page for page in generated_pages(portfolio, Settings(site_url="https://x.se/"))}
+    assert [len(pages[uri].context["entries"]) for uri in ("alla-initiativ.md", "alla-initiativ/sida-2.md",
+                                                           "alla-initiativ/sida-3.md")] == [100, 100, 5]
+    assert pages["alla-initiativ/sida-3.md"].title == "Alla initiativ, sida 3"
+    assert pages["alla-initiativ/sida-2.md"].context["entries"][0].data.title == "Initiativ 100"
+    assert "dimensions" in pages["alla-initiativ.md"].context and "dimensions" not in pages["alla-initiativ/sida-2.md"].context
+    assert pages["alla-initiativ.md"].in_menu and not pages["alla-initiativ/sida-2.md"].in_menu
+    term = portfolio.term_page("stage", "realise").removesuffix(".md")
+    assert len(pages[f"{term}/sida-3.md"].context["entries"]) == 5

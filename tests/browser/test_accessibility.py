@@ -36,7 +36,7 @@ def open_page(page, url: str, scheme: str) -> None:
     page.goto(url)
     assert page.get_attribute("body", "data-md-color-scheme") == scheme
     if "alla-initiativ" in url:
-        page.locator("form.portfolio-filter").wait_for(state="visible")
+        page.locator("form.portfolio-filter[data-state=ready]").wait_for(state="attached")
         page.evaluate("document.querySelectorAll('form.portfolio-filter details').forEach(d => d.open = true)")
 
 

@@ -133,7 +133,7 @@ def test_no_sideways_scrolling_at_320_px(browser, base_url, name):
     page = context.new_page()
     page.goto(base_url + PAGES[name])
     if "alla-initiativ" in PAGES[name]:
-        page.locator("form.portfolio-filter").wait_for(state="attached")
+        page.locator("form.portfolio-filter[data-state=ready]").wait_for(state="attached")
     assert page.evaluate("document.documentElement.scrollWidth") <= 320
     # Nothing is cut off inside a box that hides its overflow either.
     clipped = page.evaluate("""[...document.querySelectorAll('main *')].filter(e => {

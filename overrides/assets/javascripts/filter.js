@@ -2,14 +2,18 @@
  *
  * The page already lists every card; this script reads a compact table
  * (assets/filter.json: per initiative, in page order, the index of each of
- * its values) and then filters, counts and sorts in memory. Words are
+ * its values) and then filters, counts and sorts in memory. The page holds
+ * only the first page of cards: the cards of other pages are taken from
+ * those pages (the numbered links' addresses) when a result needs them. Words are
  * searched with the header's search (Pagefind, Swedish stemming), so both
  * give the same hits: its results name index fragments, which
  * pagefind/positions.json maps to places in the list. The filter lives
  * in the URL query, with the front-matter field names and ids, so a view can
  * be shared, bookmarked and navigated with the back button. Only one page of
  * cards is in the document at a time, which keeps every update fast even
- * with ten thousand initiatives. */
+ * with ten thousand initiatives. The active filters are shown as chips that
+ * remove them, and the list's address is remembered for the initiatives'
+ * "back to the list" link. */
 (function () {
   "use strict";
 
@@ -18,12 +22,18 @@
   var list = document.querySelector(".portfolio-cards");
   var status = document.getElementById("resultat");
   var more = document.querySelector("[data-filter-more]");
+  var chips = document.querySelector("[data-filter-chips]");
+  var activeCount = document.querySelector("[data-filter-active]");
+  var pagination = document.querySelector(".portfolio-pagination");
   var search = form.elements.q;
   var sort = form.elements.sort;
-  var PAGE_SIZE = 50;
+  var PAGE_SIZE = list.children.length || 1;  // as many as a page of the list holds
 
-  var cards = Array.prototype.slice.call(list.children);
+  var cards = Array.prototype.slice.call(list.children);  // by place in the list, filled as pages load
+  var pageUrls = pagination ? pagination.dataset.listPages.split(" ") : [];
+  var pageLoads = {};
   var total = cards.length;
+  var latestShow = 0;
 
   var table = null;        // {names, options, values, dates}
   var selected = {};       // dimension name -> Set of option indices
@@ -72,6 +82,7 @@
   }
 
   function load(document) {
+    total = document.items.length;
     var names = document.dimensions;
     var values = names.map(function () { return new Array(total); });
     var dates = new Int32Array(total);
@@ -181,13 +192,75 @@
     });
   }
 
-  function showCards() {
-    var fragment = document.createDocumentFragment();
-    results.slice(0, shown).forEach(function (i) { fragment.appendChild(cards[i]); });
-    list.replaceChildren(fragment);
-    var left = results.length - Math.min(shown, results.length);
-    more.hidden = left <= 0;
-    more.textContent = "Visa fler (" + left + " till)";
+  /* The cards of one numbered page, read from that page; links made
+   * absolute, since that page sits at another depth. */
+  function loadPage(n) {
+    if (!pageLoads[n]) {
+      var url = new URL(pageUrls[n], document.baseURI);
+      pageLoads[n] = fetch(url).then(function (response) { return response.text(); }).then(function (html) {
+        var found = new DOMParser().parseFromString(html, "text/html").querySelectorAll(".portfolio-cards > li");
+        found.forEach(function (card, k) {
+          card.querySelectorAll("[href]").forEach(function (a) { a.href = new URL(a.getAttribute("href"), url).href; });
+          card.querySelectorAll("[src]").forEach(function (img) { img.src = new URL(img.getAttribute("src"), url).href; });
+          cards[n * PAGE_SIZE + k] = document.importNode(card, true);
+        });
+      });
+    }
+    return pageLoads[n];
+  }
+
+  function showCards(then) {
+    var wanted = results.slice(0, shown);
+    var pages = {};
+    wanted.forEach(function (i) { if (!cards[i]) pages[Math.floor(i / PAGE_SIZE)] = true; });
+    var ticket = ++latestShow;
+    function draw() {
+      if (ticket !== latestShow) return;  // a later view is on its way
+      var fragment = document.createDocumentFragment();
+      wanted.forEach(function (i) { if (cards[i]) fragment.appendChild(cards[i]); });
+      list.replaceChildren(fragment);
+      var left = results.length - Math.min(shown, results.length);
+      more.hidden = left <= 0;
+      more.textContent = "Visa fler (" + left + " till)";
+      if (then) then();
+    }
+    var missing = Object.keys(pages);
+    if (!missing.length) return draw();  // cards of this page: drawn at once
+    Promise.all(missing.map(function (n) { return loadPage(+n); })).then(draw).catch(function () {
+      status.textContent = "Alla initiativ kunde inte hämtas. Använd sidnumren längst ner.";
+    });
+  }
+
+  /* One chip per active filter; a chip's button removes it. */
+  function showChips() {
+    chips.replaceChildren();
+    var active = 0;
+    function chip(text, remove) {
+      var item = document.createElement("li");
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "portfolio-chip";
+      button.textContent = text;
+      button.setAttribute("aria-label", "Ta bort filtret " + text);
+      button.addEventListener("click", function () {
+        // Focus goes to the chip that takes this one's place, else the count.
+        var place = Array.prototype.indexOf.call(chips.children, item);
+        remove();
+        var next = chips.children[place] || chips.children[place - 1];
+        if (next) next.querySelector("button").focus();
+        else status.focus();
+      });
+      item.appendChild(button);
+      chips.appendChild(item);
+      active++;
+    }
+    if (search.value.trim()) {
+      chip("Sökord: " + search.value.trim(), function () { search.value = ""; withWords(function () { update("push"); }); });
+    }
+    form.querySelectorAll("input[type=checkbox]:checked").forEach(function (box) {
+      chip(box.nextSibling.textContent.trim(), function () { box.checked = false; update("push"); });
+    });
+    activeCount.textContent = active ? " (" + active + ")" : "";
   }
 
   function describe() {
@@ -201,16 +274,23 @@
     var counts = compute();
     shown = PAGE_SIZE;
     showCounts(counts);
-    showCards();
-    // Announce once the visitor pauses, not for every character typed.
-    clearTimeout(announceTimer);
-    announceTimer = setTimeout(function () { status.textContent = describe(); }, 300);
+    showChips();
+    // The numbered pages list everything in title order: not this view.
+    if (pagination) pagination.hidden = results.length !== total || sort.value !== "title";
+    showCards(function () {
+      // Announce once the visitor pauses, not for every character typed.
+      clearTimeout(announceTimer);
+      announceTimer = setTimeout(function () { status.textContent = describe(); }, 300);
+    });
     var url = query();
     if (history_action === "push" && url !== location.pathname + location.search) {
       history.pushState(null, "", url);
     } else if (history_action === "replace") {
       history.replaceState(null, "", url);
     }
+    try {
+      sessionStorage.setItem("portfolj-list", location.href);  // for the initiatives' link back here
+    } catch (error) { /* storage refused: the link back leads to the whole list */ }
   }
 
   function withWords(then) {
@@ -223,9 +303,8 @@
     table = load(document);
     writeForm(new URLSearchParams(location.search));
     withWords(function () {
-      form.hidden = false;
       update(null);
-      status.textContent = describe();
+      form.dataset.state = "ready";
     });
 
     form.addEventListener("submit", function (event) { event.preventDefault(); });
@@ -243,9 +322,10 @@
     more.addEventListener("click", function () {
       var first = shown;
       shown += PAGE_SIZE;
-      showCards();
-      var next = list.children[first];
-      if (next) next.querySelector("a").focus();
+      showCards(function () {
+        var next = list.children[first];
+        if (next) next.querySelector("a").focus();
+      });
     });
   }
 
