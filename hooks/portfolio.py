@@ -259,7 +259,8 @@ def _cards_renderer(env: Environment) -> Callable:
         for entry in entries:
             key = (entry.slug, level, base)
             if key not in rendered:
-                rendered[key] = template.render(entry=entry, level=level, href=_href(base, entry.url),
+                image = entry.image_path and _href(base, entry.image_path)
+                rendered[key] = template.render(entry=entry, level=level, href=_href(base, entry.url), image=image,
                                                 portfolio=_Build.portfolio)
         return Markup("".join(rendered[entry.slug, level, base] for entry in entries))
 

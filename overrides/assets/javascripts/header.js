@@ -9,6 +9,12 @@
 (function () {
   "use strict";
 
+  // A printed page carries the day it was printed (see partials/header.html).
+  window.addEventListener("beforeprint", function () {
+    var day = document.querySelector("[data-print-date]");
+    if (day) day.textContent = "Utskrivet " + new Date().toLocaleDateString("sv-SE", { day: "numeric", month: "long", year: "numeric" });
+  });
+
   document.querySelectorAll("label.portfolio-toggle").forEach(function (button) {
     var toggle = document.getElementById(button.htmlFor);
     if (!toggle) return;
