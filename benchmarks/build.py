@@ -158,7 +158,8 @@ def measure(n: int, runs: int, workdir: Path, browser: bool, count: bool, engine
     site = portfolio / "site"
     result = {"n": n, "first": first, "a": a, "b": b, "ratio": a / b, "per": a / n * 1000, "memory": max(a_memory),
               "plain_memory": max(b_memory), "check": check,
-              "filter_per_initiative": gz(site / "assets" / "filter.json") / n}
+              "filter_per_initiative": gz(site / "assets" / "filter.json") / n,
+              "largest_html": max((path.stat().st_size, path.relative_to(site).as_posix()) for path in site.rglob("*.html"))}
     if count:
         result["instructions"] = instructions(build, portfolio), instructions(build, plain)
     if browser:
@@ -179,10 +180,11 @@ def main() -> None:
     print("| N | A: portfolio | B: plain Material | A/B | A per initiative | A, first build |"
           " peak memory A (B) | portfolj check | filter data per initiative |")
     print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
-    visits, counts = [], []
+    visits, counts, results = [], [], []
     with tempfile.TemporaryDirectory(dir=args.workdir) as workdir:
         for n in args.sizes:
             r = measure(n, args.runs, Path(workdir), not args.no_browser, args.instructions, args.engine)
+            results.append(r)
             print(f"| {n:,} | {r['a']:.1f} s | {r['b']:.1f} s | {r['ratio']:.2f} | {r['per']:.2f} ms | {r['first']:.1f} s"
                   f" | {r['memory']} MB ({r['plain_memory']} MB) | {r['check']:.1f} s"
                   f" | {r['filter_per_initiative']:.1f} B |", flush=True)
@@ -196,6 +198,12 @@ def main() -> None:
         print("|---:|---:|---:|---:|")
         for n, a, b in counts:
             print(f"| {n:,} | {a / 1e9:.2f} G | {b / 1e9:.2f} G | {a / b:.2f} |")
+    print("\nLargest HTML file (uncompressed; a list holds at most 100 cards a page):\n")
+    print("| N | largest HTML file | which |")
+    print("|---:|---:|---|")
+    for r in results:
+        size, path = r["largest_html"]
+        print(f"| {r['n']:,} | {size / 1024:.0f} KB | {path} |")
     if visits:
         print("\nFirst visit, everything loaded before interaction (gzip, KB):\n")
         print("| N | home page | initiative page | all initiatives + filter data | one search |")

@@ -163,6 +163,7 @@ class Portfolio:
     _rank: dict[str, int] = field(init=False, repr=False)  # place in title order
     _related_weights: dict[str, int] = field(init=False, repr=False)  # field → weight (see TAGS_RELATED_WEIGHT)
     _terms: dict[str, dict[str, list[TermId]]] = field(init=False, repr=False)  # field → slug → term ids
+    _term_names: dict[str, dict[TermId, str]] = field(init=False, repr=False)  # field → id → name in addresses
     _url_of: Callable[[str], str] = field(init=False, repr=False, default=None)
     _related: dict[str, list[Entry]] | None = field(init=False, repr=False, default=None)  # see know_related
 
@@ -189,6 +190,7 @@ class Portfolio:
         }
         self._ranks = {key: [self._rank[slug] for slug in members] for key, members in self._position.items()}
         self._url_of = _directory_url
+        self._term_names = {name: _address_names(taxonomy) for name, taxonomy in self.taxonomies.items()}
 
     @classmethod
     def from_sources(cls, sources: list[Source], taxonomies: Taxonomies, model: type[BaseModel] | None = None) -> Portfolio:
@@ -212,8 +214,18 @@ class Portfolio:
         return self._url_of(src_uri)
 
     def term_page(self, field_name: str, term_id: TermId) -> str:
-        """Source path of a term's page."""
-        return f"{self.taxonomies[field_name].path}/{term_id}.md"
+        """Source path of a term's page, named in Swedish from its label
+        (``steg/forverkliga.md``); the id stays what content and data use."""
+        return f"{self.taxonomies[field_name].path}/{self._term_names[field_name][term_id]}.md"
+
+    def moved_term_pages(self) -> dict[str, str]:
+        """Where term pages were published before they were named from their
+        labels (``steg/realise.md``), and where each is now."""
+        return {
+            f"{taxonomy.path}/{term.id}.md": self.term_page(name, term.id)
+            for name, taxonomy in self.taxonomies.items() if taxonomy.pages and not taxonomy.open
+            for term in taxonomy.terms if self._term_names[name][term.id] != str(term.id)
+        }
 
     def taxonomy_page(self, field_name: str) -> str:
         return f"{self.taxonomies[field_name].path}/index.md"
@@ -339,6 +351,23 @@ def _with_used_terms(taxonomy: Taxonomy, entries: list[Entry]) -> Taxonomy:
             labels.setdefault(slugify(label), label)
     terms = sorted((Term(id=slug, label=label) for slug, label in labels.items()), key=lambda t: swedish_key(t.label))
     return taxonomy.model_copy(update={"terms": tuple(terms)})
+
+
+def _address_names(taxonomy: Taxonomy) -> dict[TermId, str]:
+    """Each term's name in addresses: its label made safe for a URL, or its
+    id where the id is a number (the global goals) or two labels would meet."""
+    names: dict[TermId, str] = {}
+    taken = {str(term.id) for term in taxonomy.terms}
+    for term in taxonomy.terms:
+        name = slugify(term.label)
+        if isinstance(term.id, int) or name == str(term.id):
+            names[term.id] = str(term.id)
+        elif name in taken or name == "index" or name.startswith("sida-"):
+            names[term.id] = str(term.id)
+        else:
+            names[term.id] = name
+            taken.add(name)
+    return names
 
 
 def _directory_url(path: str) -> str:

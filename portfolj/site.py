@@ -151,6 +151,9 @@ def generated_pages(portfolio: Portfolio, settings: Settings) -> list[GeneratedP
                 first={"overview": Overview.of(portfolio, group.term.id) if taxonomy.field == "organisation" else None},
                 description=group.term.description,
             )
+    # The addresses term pages had before they were named in Swedish lead on.
+    pages += [GeneratedPage(old, "Sidan har flyttats", "portfolio/moved.html", context={"target": new})
+              for old, new in portfolio.moved_term_pages().items()]
     return pages
 
 

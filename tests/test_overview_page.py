@@ -101,4 +101,4 @@ def test_organisation_page_has_its_own_balance(project):
     assert found == {"facet:enhancement": 1, "facet:mission": 1, "facet:adaptive": 0, "facet:anticipatory": 0}
     assert 'href="../../alla-initiativ/?organisation=socialforvaltningen&amp;facet=mission"' in html
     assert re.findall(r'data-slug="([^"]+)"', html) == ["b", "e"]
-    assert "overview.css" in html and "overview.css" not in project.html("facetter/mission")
+    assert "overview.css" in html and "overview.css" not in project.html("facetter/missionsorienterad")

@@ -70,7 +70,7 @@ def test_featured(make):
 def test_links_default_to_directory_urls_and_follow_the_engine(make):
     portfolio = make({"title": "A"})
     assert portfolio.entries[0].url == "initiatives/i0/"
-    assert portfolio.term_url("stage", "explore") == "steg/explore/"
+    assert portfolio.term_url("stage", "explore") == "steg/utforska-mojligheter/"
     portfolio.resolve_urls(lambda src: src.replace(".md", ".html"))
     assert portfolio.entries[0].url == "initiatives/i0.html"
     assert portfolio.term_url("sdgs", 7) == "globala-malen/7.html"
@@ -82,9 +82,9 @@ def test_generated_pages_fall_out_of_the_taxonomies(make):
     for taxonomy in portfolio.taxonomies.values():
         assert pages[f"{taxonomy.path}/index.md"].in_menu
         for term in taxonomy.terms:
-            page = pages[f"{taxonomy.path}/{term.id}.md"]
+            page = pages[portfolio.term_page(taxonomy.field, term.id)]
             assert page.title == term.label and not page.in_menu
-    assert [e.data.facet for e in pages["facetter/mission.md"].context["entries"]] == ["mission"]
+    assert [e.data.facet for e in pages["facetter/missionsorienterad.md"].context["entries"]] == ["mission"]
     assert pages["alla-initiativ.md"].in_menu
 
 
@@ -205,3 +205,15 @@ def test_every_page_of_a_list_is_generated_with_its_cards(make):
     assert pages["alla-initiativ.md"].in_menu and not pages["alla-initiativ/sida-2.md"].in_menu
     term = portfolio.term_page("stage", "realise").removesuffix(".md")
     assert len(pages[f"{term}/sida-3.md"].context["entries"]) == 5
+
+
+def test_term_pages_are_named_in_swedish_and_old_addresses_lead_on(make):
+    portfolio = make({"facet": "mission", "stage": "realise", "sdgs": [13], "organisation": "Vård- och omsorgsförvaltningen"})
+    assert portfolio.term_page("stage", "realise") == "steg/forverkliga.md"
+    assert portfolio.term_page("sdgs", 13) == "globala-malen/13.md"  # a number stays a number
+    assert portfolio.term_page("organisation", "vard-och-omsorgsforvaltningen") == "organisationer/vard-och-omsorgsforvaltningen.md"
+    moved = portfolio.moved_term_pages()
+    assert moved["steg/realise.md"] == "steg/forverkliga.md" and "globala-malen/13.md" not in moved
+    pages = {page.src_uri: page for page in generated_pages(portfolio, Settings())}
+    assert pages["steg/realise.md"].template == "portfolio/moved.html"
+    assert pages["steg/realise.md"].context["target"] == "steg/forverkliga.md"

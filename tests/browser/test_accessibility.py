@@ -13,8 +13,8 @@ WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 # Every kind of page the site has; extend when a new kind appears.
 PAGES = {
     "start": "",
-    "facett": "facetter/mission/",
-    "steg": "steg/explore/",
+    "facett": "facetter/missionsorienterad/",
+    "steg": "steg/utforska-mojligheter/",
     "organisation": "organisationer/vard-och-omsorgsforvaltningen/",
     "globalt mål": "globala-malen/13/",
     "taxonomiöversikt": "facetter/",
