@@ -18,6 +18,7 @@ from portfolj.exports import (
 )
 from portfolj.filtering import dimensions, filter_data
 from portfolj.guide import HEADINGS, example_values, field_reference, new_initiative
+from portfolj.charts import Charts
 from portfolj.overview import Overview
 from portfolj.schema import SCHEMA_PATH, front_matter_schema_json
 from portfolj.search import POSITIONS, SEARCH_FOLDER
@@ -89,7 +90,7 @@ def generated_pages(portfolio: Portfolio, settings: Settings) -> list[GeneratedP
             "portfolio/overview.html",
             "Så fördelar sig portföljens initiativ mellan facetter, steg, år, status och organisationer. "
             "Klicka på en stapel, en ruta eller en siffra för att se initiativen bakom den.",
-            {"overview": Overview.of(portfolio)},
+            _overview(Overview.of(portfolio)),
             in_menu=True,
         )
     )
@@ -145,10 +146,11 @@ def generated_pages(portfolio: Portfolio, settings: Settings) -> list[GeneratedP
             )
         )
         for group in portfolio.groups(taxonomy.field):
+            organisation = taxonomy.field == "organisation"
             pages += _paginated(
                 group.term.label, portfolio.term_page(taxonomy.field, group.term.id), group.entries,
-                "portfolio/term.html", {"taxonomy": taxonomy, "term": group.term, "overview": None},
-                first={"overview": Overview.of(portfolio, group.term.id) if taxonomy.field == "organisation" else None},
+                "portfolio/term.html", {"taxonomy": taxonomy, "term": group.term, **_overview(None)},
+                first=_overview(Overview.of(portfolio, group.term.id) if organisation else None),
                 description=group.term.description,
             )
     # The addresses term pages had before they were named in Swedish lead on.
@@ -157,13 +159,14 @@ def generated_pages(portfolio: Portfolio, settings: Settings) -> list[GeneratedP
     return pages
 
 
-# The files published beside the pages; generated_files makes what each holds.
-FILES = ("initiatives.json", EXPORT_SCHEMA, "initiatives.csv", FEED, CATALOG, FILTER_DATA, SCHEMA_PATH,
-         f"{ADMIN}config.yml", f"{ADMIN}index.html")
+def _overview(overview: Overview | None) -> dict:
+    """What the overview's templates draw: its figures and its charts' geometry."""
+    return {"overview": overview, "charts": Charts(overview) if overview is not None else None}
 
 
-def generated_files(portfolio: Portfolio, settings: Settings) -> dict[str, str | bytes]:
-    """The content of each of FILES, by path."""
+def generated_files(portfolio: Portfolio, settings: Settings) -> dict[str, str]:
+    """The files published beside the pages (exports, schemas, the web
+    editor), by path from the site's root."""
     exported = records(portfolio)
     model = portfolio.model
     return {
