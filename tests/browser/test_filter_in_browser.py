@@ -50,6 +50,8 @@ def open_list(page, site, query=""):
 
 
 def slugs(page) -> list[str]:
+    """The cards shown, once those from other pages have come."""
+    page.locator(".portfolio-cards:not([aria-busy])").wait_for(state="attached")
     return page.eval_on_selector_all(".portfolio-cards > li", "cards => cards.map(c => c.dataset.slug)")
 
 

@@ -219,6 +219,7 @@
       var fragment = document.createDocumentFragment();
       wanted.forEach(function (i) { if (cards[i]) fragment.appendChild(cards[i]); });
       list.replaceChildren(fragment);
+      list.removeAttribute("aria-busy");
       var left = results.length - Math.min(shown, results.length);
       more.hidden = left <= 0;
       more.textContent = "Visa fler (" + left + " till)";
@@ -226,6 +227,7 @@
     }
     var missing = Object.keys(pages);
     if (!missing.length) return draw();  // cards of this page: drawn at once
+    list.setAttribute("aria-busy", "true");  // until the other pages' cards have come
     Promise.all(missing.map(function (n) { return loadPage(+n); })).then(draw).catch(function () {
       status.textContent = "Alla initiativ kunde inte hämtas. Använd sidnumren längst ner.";
     });
