@@ -7,6 +7,7 @@ engine-neutral package ``portfolj``; this file only hands them to MkDocs.
 from __future__ import annotations
 
 import gc
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,11 +26,15 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from pydantic import ValidationError
 
-from portfolj import formatting
+from portfolj import formatting, preview
 from portfolj.beside import Beside
-from portfolj.messages import problems_from_error
+from portfolj.clock import reproducible_date
+from portfolj.engine_warnings import engine_problem
+from portfolj.exports import feed_date
+from portfolj.messages import Problem, problems_from_error
 from portfolj.portfolio import Entry, Portfolio
 from portfolj.project import load_portfolio
+from portfolj.publishing import Staging, colliding_outputs
 from portfolj.sanitize import sanitize
 from portfolj.search import SearchIndex, SearchIndexError, pagefind_executable, search_document
 from portfolj.settings import Settings
@@ -42,6 +47,8 @@ log = get_plugin_logger("portfolj")
 TEMPLATE_FOLDER = "portfolio/"
 # Compiled templates, kept between builds, beside mkdocs.yml (as Material's plugins keep theirs).
 TEMPLATE_CACHE = ".cache/templates"
+# A page's update_date when neither its content nor SOURCE_DATE_EPOCH gives one.
+NO_DATE = "1970-01-01"
 # The blocks of Material's base.html that differ from page to page (see _PageShells).
 PAGE_BLOCKS = ("site_meta", "htmltitle", "styles", "extrahead", "header", "site_nav", "container")
 
@@ -50,6 +57,7 @@ class _Build:
     """What one build knows; `mkdocs serve` keeps the module between builds."""
 
     serving = False
+    dirty = False
     invalid = False  # the content did not validate: nothing of this build was written
     portfolio: Portfolio | None = None
     settings: Settings | None = None
@@ -58,6 +66,8 @@ class _Build:
     # The exports and the related initiatives, made on the other core while the pages are converted.
     beside: Beside[tuple[dict[str, str | bytes], dict[str, list[str]]]] | None = None
     search: SearchIndex | None = None  # fed each initiative as its body is converted
+    staging: Staging | None = None  # where `mkdocs build` writes until everything succeeded
+    warnings: _EngineWarnings | None = None  # the engine's own warnings during this build
 
 
 # -----------------------------------------------------------------------------
@@ -67,6 +77,30 @@ class _Build:
 
 def on_startup(*, command: str, dirty: bool) -> None:
     _Build.serving = command == "serve"
+    _Build.dirty = dirty
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """Build into a staging folder (see portfolj.publishing); the preview has
+    its own temporary folder and shows its problems in a panel instead."""
+    if _Build.warnings is not None:
+        _Build.warnings.stop()
+    _Build.warnings = _EngineWarnings()
+    if _Build.serving:
+        config.extra_javascript.append(preview.SCRIPT)
+        config.extra_css.append(preview.STYLE)
+    elif not _Build.dirty:  # a dirty build updates the folder in place
+        _Build.staging = Staging.begin(Path(config.site_dir))
+        config.site_dir = str(_Build.staging.folder)
+    return config
+
+
+def on_build_error(*, error: Exception) -> None:
+    if _Build.staging is not None:
+        _Build.staging.abandon()
+        _Build.staging = None
+    if _Build.warnings is not None:
+        _Build.warnings.stop()
 
 
 def on_pre_build(*, config: MkDocsConfig) -> None:
@@ -77,22 +111,19 @@ def on_pre_build(*, config: MkDocsConfig) -> None:
         _Build.search.close()  # left by a build that failed half-way
         _Build.search = None
     root = Path(config.config_file_path).parent
+    extra = config.extra.get("portfolio", {})
     try:
-        settings = Settings.model_validate(
-            {"site_name": config.site_name, "site_url": config.site_url or "", **config.extra.get("portfolio", {})}
-        )
+        if not isinstance(extra, dict):
+            raise ValidationError.from_exception_data("Settings", [{"type": "dict_type", "loc": (), "input": extra}])
+        settings = Settings.model_validate({"site_name": config.site_name, "site_url": config.site_url or "", **extra})
     except ValidationError as error:
         settings, problems = None, problems_from_error(error, Settings, Path(config.config_file_path).name, lambda loc: None)
+        problems = [Problem(p.path, p.line, p.field or "extra.portfolio", p.message) for p in problems]
     else:
-        portfolio, problems = load_portfolio(Path(config.docs_dir), root / settings.taxonomy, shown_root=root)
+        portfolio, problems = load_portfolio(Path(config.docs_dir), root / settings.taxonomy, shown_root=root,
+                                             drafts=_Build.serving)
     if problems:
-        _Build.invalid = True
-        for problem in problems:
-            log.error(str(problem))
-        kept = ("Förhandsvisningen visar den senaste fungerande versionen tills felen är rättade; "
-                "spara filen igen så byggs den om." if _Build.serving else
-                "Den senast byggda webbplatsen är orörd.")
-        raise PluginError(f"Innehållet har {len(problems)} fel. Rätta felen ovan. {kept}")
+        _fail(config, problems)
     _Build.portfolio, _Build.settings = portfolio, settings
     _Build.entries = {entry.path: entry for entry in portfolio}
     _Build.generated = {page.src_uri: page for page in generated_pages(portfolio, settings)}
@@ -125,6 +156,9 @@ def on_serve(server: LiveReloadServer, *, config: MkDocsConfig, builder: Callabl
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     if _Build.portfolio is None:
         return files
+    for path in _Build.portfolio.drafts_left_out:
+        files.remove(files.get_file_from_path(path))
+    _refuse_collisions(files, config)
     for path, entry in _Build.entries.items():
         file = files.get_file_from_path(path)
         file.inclusion = InclusionLevel.NOT_IN_NAV
@@ -139,6 +173,9 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     _Build.beside = Beside(lambda: (generated_files(portfolio, settings), portfolio.related_table()))
     for path in FILES:
         files.append(File.generated(config, path, content=""))
+    if _Build.serving:
+        for path, source in preview.asset_files().items():
+            files.append(File.generated(config, path, abs_src_path=str(source)))
     if _Build.entries:  # Pagefind cannot write an empty index
         try:
             _Build.search = SearchIndex(config.theme["language"])
@@ -150,6 +187,10 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> None:
     entry = _Build.entries.get(page.file.src_uri)
     generated = _Build.generated.get(page.file.src_uri)
+    # The sitemap's date: from the content or SOURCE_DATE_EPOCH, never the day of the build.
+    # Without one, the start of 1970: no date in the sitemap, and "no time" in sitemap.xml.gz.
+    modified = (entry and feed_date(entry)) or reproducible_date()
+    page.update_date = modified.isoformat() if modified else NO_DATE
     # Material prints meta title and description unescaped: escape them once here.
     if entry is not None:
         page.meta = {
@@ -210,14 +251,95 @@ def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: Nav
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:
-    if _Build.search is None:
-        return
-    search, _Build.search = _Build.search, None
-    search.start_writing(_search_folder(config))
-    try:
-        search.finish()
-    except SearchIndexError as error:
-        raise PluginError(str(error)) from error
+    if _Build.search is not None:
+        search, _Build.search = _Build.search, None
+        search.start_writing(_search_folder(config))
+        try:
+            search.finish()
+        except SearchIndexError as error:
+            raise PluginError(str(error)) from error
+    problems = _Build.warnings.stop(config)
+    if _Build.serving:
+        preview.write_problems(Path(config.site_dir), problems, _summary(problems))
+    if problems and config.strict:
+        _fail(config, problems)
+    if _Build.staging is not None:
+        _Build.staging.publish()
+        config.site_dir, _Build.staging = str(_Build.staging.site), None
+
+
+# -----------------------------------------------------------------------------
+# Failures
+# -----------------------------------------------------------------------------
+
+
+def _fail(config: MkDocsConfig, problems: list[Problem]) -> None:
+    """Report every problem, and the summary on every failed build (MkDocs
+    prints a repeated error only once), then stop the build."""
+    _Build.invalid = True
+    for problem in problems:
+        log.error(str(problem))
+    summary = _summary(problems)
+    log.error(summary)
+    if _Build.serving:
+        preview.write_problems(Path(config.site_dir), problems, summary)
+    raise PluginError("Bygget avbröts.")
+
+
+def _summary(problems: list[Problem]) -> str:
+    if not problems:
+        return ""
+    kept = ("Förhandsvisningen visar den senaste fungerande versionen tills felen är rättade; "
+            "spara filen igen så byggs den om." if _Build.serving else "Den senast byggda webbplatsen är orörd.")
+    return f"Innehållet har {len(problems)} fel. Rätta felen ovan. {kept}"
+
+
+class _EngineWarnings(logging.Handler):
+    """Collects what MkDocs warns about during one build (a broken link, a
+    missing image), to report it as problems in Swedish and to fail the
+    build before the staged site is published: MkDocs itself counts its
+    warnings only after the last event, when nothing can be held back."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+        logging.getLogger("mkdocs").addHandler(self)
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if not record.name.startswith(log.name):  # our own problems are counted already
+            self.messages.append(record.getMessage())
+
+    def stop(self, config: MkDocsConfig | None = None) -> list[Problem]:
+        logging.getLogger("mkdocs").removeHandler(self)
+        if config is None:
+            return []
+        docs, root = Path(config.docs_dir), Path(config.config_file_path).parent
+
+        def shown(src_uri: str) -> str:
+            return (docs / src_uri).relative_to(root).as_posix() if docs.is_relative_to(root) else src_uri
+
+        def read(src_uri: str) -> str | None:
+            try:
+                return (docs / src_uri).read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError):
+                return None
+
+        return [engine_problem(message, shown, read) for message in dict.fromkeys(self.messages)]
+
+
+def _refuse_collisions(files: Files, config: MkDocsConfig) -> None:
+    """A content page where the portfolio publishes a page or file of its own."""
+    ours = [*_Build.generated, *FILES]
+    dest = {src: _destination(src, config) for src in ours}
+    found = colliding_outputs({file.src_uri: file.dest_uri for file in files}, dest)
+    if found:
+        _fail(config, [Problem(f"{Path(config.docs_dir).name}/{source}", None, None,
+                               f"Filen krockar med '{theirs}', som portföljen skapar själv. Byt namn på filen.")
+                       for source, theirs in found])
+
+
+def _destination(src_uri: str, config: MkDocsConfig) -> str:
+    return File(src_uri, "", "", config.use_directory_urls).dest_uri
 
 
 # -----------------------------------------------------------------------------

@@ -18,7 +18,7 @@ from datetime import date
 from xml.etree import ElementTree as ET
 
 from portfolj.guide import nested_model
-from portfolj.model import Initiative
+from portfolj.model import EDITORIAL_FIELDS, Initiative
 from portfolj.portfolio import Entry, Portfolio
 
 FORMAT_VERSION = 1
@@ -30,7 +30,7 @@ _NESTED = ("contact", "image")
 
 def record(entry: Entry) -> dict[str, object]:
     """One initiative: the required fields first, optional ones when present."""
-    data = entry.data.model_dump(mode="json", exclude_defaults=True)
+    data = entry.data.model_dump(mode="json", exclude_defaults=True, exclude=set(EDITORIAL_FIELDS))
     data |= {"slug": entry.slug, "url": entry.url}
     return {key: data[key] for key in _LEADING} | {k: v for k, v in data.items() if k not in _LEADING}
 
@@ -51,7 +51,7 @@ def initiatives_schema(model: type[Initiative]) -> dict:
     definitions = item.pop("$defs", {})
     item["properties"] = {
         "slug": {"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$", "title": "Id (filnamnet)"},
-        **item["properties"],
+        **{name: value for name, value in item["properties"].items() if name not in EDITORIAL_FIELDS},
         "url": {"type": "string", "title": "Sidans adress från webbplatsens rot"},
     }
     item["required"] = [*_LEADING]
@@ -73,7 +73,7 @@ def initiatives_schema(model: type[Initiative]) -> dict:
 def csv_columns() -> list[str]:
     columns = [*_LEADING]
     for name, info in Initiative.model_fields.items():
-        if name in _LEADING:
+        if name in _LEADING or name in EDITORIAL_FIELDS:
             continue
         if name in _NESTED:
             columns += [f"{name}_{part}" for part in _nested_fields(info.annotation)]

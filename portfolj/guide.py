@@ -16,6 +16,13 @@ from portfolj.model import Initiative
 from portfolj.taxonomy import Taxonomies, Term
 
 HEADINGS = ("Behov", "Lösning", "Resultat", "Lärdomar")
+# The help text under each heading and in the description of a new file:
+# a file that still has any of it is a draft (see loading).
+PROMPTS = ("Vilket behov eller problem ska initiativet möta, och för vem?",
+           "Vad gör ni, och hur?",
+           "Vad har hänt hittills? Siffror och exempel gör texten konkret.",
+           "Vad har ni lärt er, också av det som inte blev som ni tänkt?")
+DESCRIPTION_PROMPT = "Skriv en eller två meningar om initiativet."
 _EXAMPLES = {
     "title": "Idésluss för medarbetarnas idéer", "description": "Medarbetare lämnar idéer som prövas med stöd av idécoacher.",
     "organisation": "Kommunledningsförvaltningen", "started": "2024-03-01", "ended": "2025-06-30",
@@ -103,18 +110,15 @@ def new_initiative(title: str, description: str, terms: dict, organisation: str,
     def quoted(text: str) -> str:
         return json.dumps(text, ensure_ascii=False)  # a JSON string is a valid YAML scalar
 
-    headings = "\n\n".join(f"## {heading}\n\n{prompt}" for heading, prompt in zip(HEADINGS, (
-        "Vilket behov eller problem ska initiativet möta, och för vem?",
-        "Vad gör ni, och hur?",
-        "Vad har hänt hittills? Siffror och exempel gör texten konkret.",
-        "Vad har ni lärt er, också av det som inte blev som ni tänkt?")))
+    headings = "\n\n".join(f"## {heading}\n\n{prompt}" for heading, prompt in zip(HEADINGS, PROMPTS))
     return f"""---
 title: {quoted(title)}
-description: {quoted(description or "Skriv en eller två meningar om initiativet.")}
+description: {quoted(description or DESCRIPTION_PROMPT)}
 facet: {terms["facet"]}
 stage: {terms["stage"]}
 status: {terms["status"]}
 organisation: {quoted(organisation)}
+draft: true  # ta bort raden när texten är klar att publiceras
 # Valfria fält: ta bort # framför de rader du vill använda.
 # started: {_EXAMPLES["started"]}
 # ended: {_EXAMPLES["ended"]}

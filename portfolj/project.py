@@ -15,9 +15,10 @@ from portfolj.taxonomy import Taxonomies, load_taxonomies
 
 
 def load_portfolio(
-    content_dir: Path, taxonomy_file: Path, shown_root: Path | None = None
+    content_dir: Path, taxonomy_file: Path, shown_root: Path | None = None, drafts: bool = False
 ) -> tuple[Portfolio | None, list[Problem]]:
-    """The validated portfolio, or None and every problem found."""
+    """The validated portfolio, or None and every problem found. Drafts are
+    included only when ``drafts`` is true (the preview)."""
     shown_root = shown_root or content_dir.parent
     shown = taxonomy_file.relative_to(shown_root).as_posix() if taxonomy_file.is_relative_to(shown_root) else str(taxonomy_file)
     try:
@@ -30,4 +31,4 @@ def load_portfolio(
     sources, problems = read_initiatives(content_dir, model, shown_root=shown_root)
     if problems:
         return None, problems
-    return Portfolio.from_sources(sources, taxonomies), []
+    return Portfolio.from_sources(sources, taxonomies, drafts), []

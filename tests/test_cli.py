@@ -88,7 +88,7 @@ def test_check_github_annotations(workdir, capsys):
     assert cli.main(["check", "--format", "github", str(bad)]) == 1
     lines = capsys.readouterr().out.splitlines()
     assert lines[0].startswith("::error file=content/initiatives/fel.md,line=")
-    assert any(",title=Fältet sdgs[1]::Okänt värde '18'." in line for line in lines)
+    assert any(",title=Fältet sdgs%2C värde 1::Okänt värde '18'." in line for line in lines)
     assert all(line.startswith("::error ") for line in lines)
 
 
