@@ -303,14 +303,15 @@ class _EngineWarnings(logging.Handler):
     def __init__(self) -> None:
         super().__init__(logging.WARNING)
         self.messages: list[str] = []
-        logging.getLogger("mkdocs").addHandler(self)
+        self.engine = logging.getLogger(log.name.split(".")[0])  # "mkdocs", or "properdocs" under ProperDocs
+        self.engine.addHandler(self)
 
     def emit(self, record: logging.LogRecord) -> None:
         if not record.name.startswith(log.name):  # our own problems are counted already
             self.messages.append(record.getMessage())
 
     def stop(self, config: MkDocsConfig | None = None) -> list[Problem]:
-        logging.getLogger("mkdocs").removeHandler(self)
+        self.engine.removeHandler(self)
         if config is None:
             return []
         docs, root = Path(config.docs_dir), Path(config.config_file_path).parent

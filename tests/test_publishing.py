@@ -11,7 +11,7 @@ import pytest
 
 from portfolj import publishing
 from portfolj.publishing import Staging, colliding_outputs
-from support import MKDOCS, ROOT
+from support import ROOT, engine_command, engine_env
 
 
 def hashes(folder):
@@ -121,8 +121,8 @@ def test_a_build_killed_half_way_keeps_the_site(published):
     project, before = published
     for n in range(30):
         project.add(f"ny-{n}", title=f"Nytt initiativ {n}")
-    process = subprocess.Popen([*MKDOCS, "build"], cwd=project.root, stdout=subprocess.DEVNULL,
-                               stderr=subprocess.DEVNULL, env=os.environ | {"NO_MKDOCS_2_WARNING": "1"})
+    process = subprocess.Popen(engine_command("build"), cwd=project.root, stdout=subprocess.DEVNULL,
+                               stderr=subprocess.DEVNULL, env=engine_env())
     try:
         while not any(project.root.glob(".site.staging-*/assets/*")):  # writing has begun
             assert process.poll() is None, "the build ended before it could be killed"
