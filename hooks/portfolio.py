@@ -31,6 +31,7 @@ from portfolj.beside import Beside
 from portfolj.clock import reproducible_date
 from portfolj.engine_warnings import engine_problem
 from portfolj.exports import feed_date
+from portfolj.loading import unreadable_pages
 from portfolj.messages import Problem, problems_from_error
 from portfolj.portfolio import Entry, Portfolio
 from portfolj.project import load_portfolio
@@ -86,7 +87,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if _Build.warnings is not None:
         _Build.warnings.stop()
     _Build.warnings = _EngineWarnings()
-    if _Build.serving:
+    if _Build.serving and preview.SCRIPT not in map(str, config.extra_javascript):
         config.extra_javascript.append(preview.SCRIPT)
         config.extra_css.append(preview.STYLE)
     elif not _Build.dirty:  # a dirty build updates the folder in place
@@ -159,6 +160,11 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     for path in _Build.portfolio.drafts_left_out:
         files.remove(files.get_file_from_path(path))
     _refuse_collisions(files, config)
+    pages = [Path(file.abs_src_path) for file in files.documentation_pages()
+             if file.abs_src_path and file.src_uri not in _Build.entries]
+    unreadable = unreadable_pages(pages, Path(config.config_file_path).parent)
+    if unreadable:
+        _fail(config, unreadable)
     for path, entry in _Build.entries.items():
         file = files.get_file_from_path(path)
         file.inclusion = InclusionLevel.NOT_IN_NAV

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -15,8 +16,7 @@ import yaml
 from portfolj.guide import new_initiative
 from portfolj.loading import SLUG, read_initiative
 from portfolj.messages import Problem
-from portfolj.model import model_for
-from portfolj.project import load_portfolio
+from portfolj.project import load_portfolio, load_vocabularies
 from portfolj.schema import front_matter_schema_json
 from portfolj.taxonomy import Taxonomies, load_taxonomies, slugify
 
@@ -39,10 +39,26 @@ ASKED = ("facet", "stage", "status")
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    site_content, site_taxonomy = _site_paths(Path("mkdocs.yml"))
+    args.root = _project_root(Path.cwd())
+    if args.root is None and not (args.content and args.taxonomy):
+        print("Här finns ingen portfölj: varken mkdocs.yml eller mappen content/ finns i den här mappen eller "
+              "någon mapp ovanför. Gå till portföljens mapp (den med mkdocs.yml) och kör kommandot där.",
+              file=sys.stderr)
+        return 1
+    site_content, site_taxonomy = _site_paths((args.root or Path.cwd()) / "mkdocs.yml")
     args.content = args.content or site_content
     args.taxonomy = args.taxonomy or site_taxonomy
     return args.run(args)
+
+
+def _project_root(start: Path) -> Path | None:
+    """The nearest folder, from ``start`` upwards, with the site's
+    configuration (or, without one, a content folder): commands work from
+    any subfolder of the project."""
+    for folder in (start, *start.parents):
+        if (folder / "mkdocs.yml").is_file():
+            return folder
+    return next((folder for folder in (start, *start.parents) if (folder / "content").is_dir()), None)
 
 
 def _site_paths(config_file: Path) -> tuple[Path, Path]:
@@ -103,23 +119,26 @@ def _check(args: argparse.Namespace) -> int:
     if args.files:
         problems = _check_files(args)
     else:
-        _, problems = load_portfolio(args.content, args.taxonomy, shown_root=Path.cwd())
+        _, problems = load_portfolio(args.content, args.taxonomy, shown_root=args.root or Path.cwd())
     print(_report(problems, args.format, len(args.files) or _count(args.content)))
     return 1 if problems else 0
 
 
 def _check_files(args: argparse.Namespace) -> list[Problem]:
-    try:
-        taxonomies = _taxonomies(args)
-    except SystemExit as stop:
-        return [Problem(str(args.taxonomy), None, None, str(stop))]
-    model = model_for(taxonomies)
+    _, model, problems = load_vocabularies(args.taxonomy, Path.cwd())
+    if problems:
+        return problems
     folder = args.content / "initiatives"
     problems = []
     for file in args.files:
         shown = _shown(file)
-        if not file.is_file():
+        if not file.is_file() and not file.is_symlink():
             problems.append(Problem(shown, None, None, "Filen finns inte."))
+            continue
+        if file.suffix != ".md" or not Path(os.path.abspath(file)).is_relative_to(os.path.abspath(folder)):
+            problems.append(Problem(shown, None, None,
+                f"Filen är inget initiativ: initiativ är .md-filer i {_shown(folder)}/. Kontrollera sökvägen, "
+                "eller kör portfolj check utan filnamn för att kontrollera alla initiativ."))
             continue
         problems += read_initiative(file.resolve(), args.content.resolve(), model, shown)[1]
         twins = [other for other in folder.rglob(f"{file.stem}.md") if other.resolve() != file.resolve()]

@@ -79,16 +79,9 @@ def read_initiative(
     def problem(message: str, line: int | None = None, field: str | None = None) -> list[Problem]:
         return [Problem(shown, line, field, message)]
 
-    raw, unreadable = _read_bytes(file)
+    text, unreadable = _read_text(file, shown)
     if unreadable:
-        return None, problem(unreadable)
-    try:
-        text = unicodedata.normalize("NFC", raw.decode("utf-8-sig"))
-    except UnicodeDecodeError as error:
-        line = raw[: error.start].count(b"\n") + 1
-        return None, problem(
-            "Filen är inte sparad som UTF-8. Öppna den i en textredigerare och spara "
-            "den med teckenkodningen UTF-8.", line)
+        return None, unreadable
 
     opening = _OPENING.match(text)
     if not opening:
@@ -150,6 +143,25 @@ def read_initiative(
     relative = file.relative_to(content_dir).as_posix()
     lines = {key.value: key.start_mark.line + front.first_line for key, _ in node.value}
     return Source(slug=slug, path=relative, data=data, body=body, lines=lines), []
+
+
+def unreadable_pages(files: list[Path], shown_root: Path) -> list[Problem]:
+    """Other pages of the site that cannot be read as text (the engine would
+    stop with a traceback)."""
+    return [problem for file in files for problem in _read_text(file, _shown(file, shown_root))[1]]
+
+
+def _read_text(file: Path, shown: str) -> tuple[str, list[Problem]]:
+    """The file's text in NFC, or why it cannot be read."""
+    raw, unreadable = _read_bytes(file)
+    if unreadable:
+        return "", [Problem(shown, None, None, unreadable)]
+    try:
+        return unicodedata.normalize("NFC", raw.decode("utf-8-sig")), []
+    except UnicodeDecodeError as error:
+        return "", [Problem(shown, raw[: error.start].count(b"\n") + 1, None,
+                            "Filen är inte sparad som UTF-8. Öppna den i en textredigerare och spara "
+                            "den med teckenkodningen UTF-8.")]
 
 
 def _read_bytes(file: Path) -> tuple[bytes, str | None]:

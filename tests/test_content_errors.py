@@ -53,3 +53,14 @@ def test_the_template_text_is_not_published(project):
             "Skriv egen text i stället, eller skriv draft: true så länge texten inte är klar.") in result.stderr
     assert ("content/initiatives/mall.md:12: Texten innehåller fortfarande mallens hjälptext 'Vilket behov eller "
             "problem ska initiativet möta, och för vem?'.") in result.stderr
+
+
+def test_other_pages_that_cannot_be_read(project):
+    project.add("bra")
+    (project.root / "content" / "om.md").symlink_to(project.root / "finns-inte.md")
+    project.write("content/latin.md", "# Källa\n".encode("latin-1"))
+    result = project.build()
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert ("content/om.md: Filen är en länk till en fil som inte finns. Ta bort länken, eller lägg en riktig fil "
+            "med det här namnet i stället.") in result.stderr
+    assert "content/latin.md:1: Filen är inte sparad som UTF-8." in result.stderr
