@@ -87,9 +87,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if _Build.warnings is not None:
         _Build.warnings.stop()
     _Build.warnings = _EngineWarnings()
-    if _Build.serving and preview.SCRIPT not in map(str, config.extra_javascript):
-        config.extra_javascript.append(preview.SCRIPT)
-        config.extra_css.append(preview.STYLE)
+    if _Build.serving:
+        if preview.SCRIPT not in map(str, config.extra_javascript):
+            config.extra_javascript.append(preview.SCRIPT)
+            config.extra_css.append(preview.STYLE)
     elif not _Build.dirty:  # a dirty build updates the folder in place
         _Build.staging = Staging.begin(Path(config.site_dir))
         config.site_dir = str(_Build.staging.folder)
@@ -159,12 +160,9 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
         return files
     for path in _Build.portfolio.drafts_left_out:
         files.remove(files.get_file_from_path(path))
-    _refuse_collisions(files, config)
-    pages = [Path(file.abs_src_path) for file in files.documentation_pages()
-             if file.abs_src_path and file.src_uri not in _Build.entries]
-    unreadable = unreadable_pages(pages, Path(config.config_file_path).parent)
-    if unreadable:
-        _fail(config, unreadable)
+    problems = _collisions(files, config) + _unreadable(files, config)
+    if problems:
+        _fail(config, problems)
     for path, entry in _Build.entries.items():
         file = files.get_file_from_path(path)
         file.inclusion = InclusionLevel.NOT_IN_NAV
@@ -334,15 +332,20 @@ class _EngineWarnings(logging.Handler):
         return [engine_problem(message, shown, read) for message in dict.fromkeys(self.messages)]
 
 
-def _refuse_collisions(files: Files, config: MkDocsConfig) -> None:
-    """A content page where the portfolio publishes a page or file of its own."""
-    ours = [*_Build.generated, *FILES]
-    dest = {src: _destination(src, config) for src in ours}
-    found = colliding_outputs({file.src_uri: file.dest_uri for file in files}, dest)
-    if found:
-        _fail(config, [Problem(f"{Path(config.docs_dir).name}/{source}", None, None,
-                               f"Filen krockar med '{theirs}', som portföljen skapar själv. Byt namn på filen.")
-                       for source, theirs in found])
+def _collisions(files: Files, config: MkDocsConfig) -> list[Problem]:
+    """Content files where the portfolio publishes a page or file of its own."""
+    ours = {src: _destination(src, config) for src in [*_Build.generated, *FILES]}
+    found = colliding_outputs({file.src_uri: file.dest_uri for file in files}, ours)
+    return [Problem(f"{Path(config.docs_dir).name}/{source}", None, None,
+                    f"Filen krockar med '{theirs}', som portföljen skapar själv. Byt namn på filen.")
+            for source, theirs in found]
+
+
+def _unreadable(files: Files, config: MkDocsConfig) -> list[Problem]:
+    """Pages besides the initiatives (read already) that the engine could not read."""
+    pages = [Path(file.abs_src_path) for file in files.documentation_pages()
+             if file.abs_src_path and file.src_uri not in _Build.entries]
+    return unreadable_pages(pages, Path(config.config_file_path).parent)
 
 
 def _destination(src_uri: str, config: MkDocsConfig) -> str:
