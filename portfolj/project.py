@@ -26,7 +26,7 @@ def load_portfolio(
     sources, problems = read_initiatives(content_dir, model, shown_root=shown_root)
     if problems:
         return None, problems
-    return Portfolio.from_sources(sources, taxonomies, drafts), []
+    return Portfolio.from_sources(sources, taxonomies, model, drafts), []
 
 
 def load_vocabularies(
