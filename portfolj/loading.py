@@ -1,4 +1,5 @@
-"""Reading initiative files: strict YAML front matter, validated by the model.
+"""Reading a project: the taxonomy file and the initiative files, with
+strict YAML front matter, validated by the model.
 
 Every problem in every file is collected, so one run reports them all.
 """
@@ -8,35 +9,59 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from portfolj.beside import Beside, can_fork
+from portfolj.forked import Forked, can_fork
 from portfolj.formatting import number
 from portfolj.guide import DESCRIPTION_PROMPT, PROMPTS
 from portfolj.messages import Problem, problems_from_error
-from portfolj.taxonomy import slugify
+from portfolj.model import Source, model_for
+from portfolj.portfolio import Portfolio
+from portfolj.taxonomy import Taxonomies, load_taxonomies, slugify
 from portfolj.yamlfile import StrictLoader, explain_syntax_error, uses_anchors
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 # ----------------------------------------------------------------------------
-# One file
+# The project
 # ----------------------------------------------------------------------------
 
 
-@dataclass
-class Source:
-    """A validated initiative file: its data and its Markdown body."""
+def load_portfolio(
+    content_dir: Path, taxonomy_file: Path, shown_root: Path | None = None, drafts: bool = False
+) -> tuple[Portfolio | None, list[Problem]]:
+    """The validated portfolio, or None and every problem found. Drafts are
+    included only when ``drafts`` is true (the preview)."""
+    shown_root = shown_root or content_dir.parent
+    taxonomies, model, problems = load_vocabularies(taxonomy_file, shown_root)
+    if problems:
+        return None, problems
+    sources, problems = read_initiatives(content_dir, model, shown_root=shown_root)
+    if problems:
+        return None, problems
+    return Portfolio.from_sources(sources, taxonomies, model, drafts), []
 
-    slug: str
-    path: str  # relative to the content folder, with forward slashes
-    data: BaseModel
-    body: str
-    lines: dict[str, int] = field(default_factory=dict)  # the line of each top-level field
+
+def load_vocabularies(
+    taxonomy_file: Path, shown_root: Path
+) -> tuple[Taxonomies | None, type[BaseModel] | None, list[Problem]]:
+    """The taxonomies and the model bound to them, or the problems of the file."""
+    shown = taxonomy_file.relative_to(shown_root).as_posix() if taxonomy_file.is_relative_to(shown_root) else str(taxonomy_file)
+    try:
+        taxonomies = load_taxonomies(taxonomy_file)
+        return taxonomies, model_for(taxonomies), []
+    except ValidationError as error:
+        return None, None, problems_from_error(error, Taxonomies, shown, lambda loc: None)
+    except (OSError, yaml.YAMLError, ValueError) as error:
+        return None, None, [Problem(shown, None, None, f"Taxonomifilen går inte att använda: {error}")]
+
+
+# ----------------------------------------------------------------------------
+# One file
+# ----------------------------------------------------------------------------
 
 
 class _FrontMatter:
@@ -317,7 +342,7 @@ def _read_in_two_processes(
     the copy sends plain data, validated again here (a seventh of the cost
     of reading)."""
     half = len(files) // 2
-    second = Beside(lambda: [
+    second = Forked(lambda: [
         (None, found) if source is None else
         ((source.slug, source.path, source.data.model_dump(exclude_defaults=True), source.body, source.lines), found)
         for source, found in _read_each(files[half:], content_dir, model, shown_root)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from datetime import date
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Annotated, Literal
 
 from email_validator import EmailNotValidError, validate_email
@@ -184,6 +184,18 @@ class Link(_Record):
 # ----------------------------------------------------------------------------
 # The initiative
 # ----------------------------------------------------------------------------
+
+
+@dataclass
+class Source:
+    """A validated initiative file: its data and its Markdown body."""
+
+    slug: str
+    path: str  # relative to the content folder, with forward slashes
+    data: BaseModel
+    body: str
+    lines: dict[str, int] = field(default_factory=dict)  # the line of each top-level field
+
 
 
 class Initiative(_Record):

@@ -18,6 +18,7 @@ from portfolj.exports import (
 )
 from portfolj.filtering import dimensions, filter_data
 from portfolj.guide import HEADINGS, example_values, field_reference, new_initiative
+from portfolj.charts import Charts
 from portfolj.overview import Overview
 from portfolj.schema import SCHEMA_PATH, front_matter_schema_json
 from portfolj.portfolio import ALL_INITIATIVES, Portfolio
@@ -67,7 +68,7 @@ def generated_pages(portfolio: Portfolio, settings: Settings) -> list[GeneratedP
             "portfolio/overview.html",
             "Så fördelar sig portföljens initiativ mellan facetter, steg, år, status och organisationer. "
             "Klicka på en stapel, en ruta eller en siffra för att se initiativen bakom den.",
-            {"overview": Overview.of(portfolio)},
+            _overview(Overview.of(portfolio)),
             in_menu=True,
         )
     )
@@ -129,30 +130,36 @@ def generated_pages(portfolio: Portfolio, settings: Settings) -> list[GeneratedP
                 "portfolio/term.html",
                 group.term.description,
                 {"taxonomy": taxonomy, "term": group.term, "entries": group.entries,
-                 "overview": Overview.of(portfolio, group.term.id) if taxonomy.field == "organisation" else None},
+                 **_overview(Overview.of(portfolio, group.term.id) if taxonomy.field == "organisation" else None)},
             )
             for group in portfolio.groups(taxonomy.field)
         ]
     return pages
 
 
-# The files published beside the pages; generated_files makes what each holds.
+def _overview(overview: Overview | None) -> dict:
+    """What the overview's templates draw: its figures and its charts' geometry."""
+    return {"overview": overview, "charts": Charts(overview) if overview is not None else None}
+
+
+# The files published beside the pages (exports, schemas, the web editor),
+# by path from the site's root; generated_files makes what each holds.
 FILES = ("initiatives.json", EXPORT_SCHEMA, "initiatives.csv", FEED, CATALOG, FILTER_DATA, SCHEMA_PATH,
          f"{ADMIN}config.yml", f"{ADMIN}index.html")
 
 
-def generated_files(portfolio: Portfolio, settings: Settings) -> dict[str, str | bytes]:
+def generated_files(portfolio: Portfolio, settings: Settings) -> dict[str, str]:
     """The content of each of FILES, by path."""
     exported = records(portfolio)
     model = portfolio.model
-    return {
-        "initiatives.json": initiatives_json(exported),
-        EXPORT_SCHEMA: json.dumps(initiatives_schema(model), ensure_ascii=False, indent=1),
-        "initiatives.csv": initiatives_csv(exported, model),
-        FEED: atom_feed(portfolio, settings.site_url, settings.site_name, FEED),
-        CATALOG: dcat_jsonld(settings, list(DOWNLOADS), CATALOG),
-        FILTER_DATA: filter_data(portfolio),
-        SCHEMA_PATH: front_matter_schema_json(model),
-        f"{ADMIN}config.yml": cms_config_yaml(model, settings.editor, settings.site_url),
-        f"{ADMIN}index.html": admin_page(f"../{SCRIPT}", settings.editor.backend),
-    }
+    return dict(zip(FILES, (
+        initiatives_json(exported),
+        json.dumps(initiatives_schema(model), ensure_ascii=False, indent=1),
+        initiatives_csv(exported, model),
+        atom_feed(portfolio, settings.site_url, settings.site_name, FEED),
+        dcat_jsonld(settings, list(DOWNLOADS), CATALOG),
+        filter_data(portfolio),
+        front_matter_schema_json(model),
+        cms_config_yaml(model, settings.editor, settings.site_url),
+        admin_page(f"../{SCRIPT}", settings.editor.backend),
+    ), strict=True))
