@@ -31,7 +31,10 @@ from portfolj.messages import problems_from_error
 from portfolj.portfolio import Entry, Portfolio
 from portfolj.project import load_portfolio
 from portfolj.sanitize import sanitize
-from portfolj.search import SearchIndex, SearchIndexError, pagefind_executable, search_document
+from portfolj.lessons import lessons_anchor, lessons_html
+from portfolj.search import (
+    SearchIndex, SearchIndexError, challenge_search_document, pagefind_executable, search_document,
+)
 from portfolj.settings import Settings
 from portfolj.site import FILES, GeneratedPage, generated_files, generated_pages
 from portfolj.taxonomy import TermId
@@ -54,6 +57,7 @@ class _Build:
     portfolio: Portfolio | None = None
     settings: Settings | None = None
     entries: dict[str, Entry] = {}
+    challenges: dict[str, Entry] = {}
     generated: dict[str, GeneratedPage] = {}
     # The exports and the related initiatives, made on the other core while the pages are converted.
     beside: Beside[tuple[dict[str, str | bytes], dict[str, list[str]]]] | None = None
@@ -73,6 +77,7 @@ def on_pre_build(*, config: MkDocsConfig) -> None:
     """Validate before MkDocs cleans the output, so a failure keeps the last good site."""
     gc.unfreeze()  # what the last build kept (see _spare_the_collector) may go now
     _Build.portfolio, _Build.entries, _Build.generated, _Build.invalid, _Build.beside = None, {}, {}, False, None
+    _Build.challenges = {}
     if _Build.search is not None:
         _Build.search.close()  # left by a build that failed half-way
         _Build.search = None
@@ -84,7 +89,8 @@ def on_pre_build(*, config: MkDocsConfig) -> None:
     except ValidationError as error:
         settings, problems = None, problems_from_error(error, Settings, Path(config.config_file_path).name, lambda loc: None)
     else:
-        portfolio, problems = load_portfolio(Path(config.docs_dir), root / settings.taxonomy, shown_root=root)
+        portfolio, problems = load_portfolio(Path(config.docs_dir), root / settings.taxonomy, shown_root=root,
+                                             history=True)
     if problems:
         _Build.invalid = True
         for problem in problems:
@@ -95,6 +101,9 @@ def on_pre_build(*, config: MkDocsConfig) -> None:
         raise PluginError(f"Innehållet har {len(problems)} fel. Rätta felen ovan. {kept}")
     _Build.portfolio, _Build.settings = portfolio, settings
     _Build.entries = {entry.path: entry for entry in portfolio}
+    _Build.challenges = {challenge.path: challenge for challenge in portfolio.challenges}
+    if portfolio.history_notice:
+        log.info(portfolio.history_notice)
     _Build.generated = {page.src_uri: page for page in generated_pages(portfolio, settings)}
     _spare_the_collector()
     _add_to_menu(config, [page for page in _Build.generated.values() if page.in_menu])
@@ -125,7 +134,7 @@ def on_serve(server: LiveReloadServer, *, config: MkDocsConfig, builder: Callabl
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     if _Build.portfolio is None:
         return files
-    for path, entry in _Build.entries.items():
+    for path, entry in [*_Build.entries.items(), *_Build.challenges.items()]:
         file = files.get_file_from_path(path)
         file.inclusion = InclusionLevel.NOT_IN_NAV
         file.content_string = entry.body  # the front matter is read and validated already
@@ -139,7 +148,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     _Build.beside = Beside(lambda: (generated_files(portfolio, settings), portfolio.related_table()))
     for path in FILES:
         files.append(File.generated(config, path, content=""))
-    if _Build.entries:  # Pagefind cannot write an empty index
+    if _Build.entries or _Build.challenges:  # Pagefind cannot write an empty index
         try:
             _Build.search = SearchIndex(config.theme["language"])
         except SearchIndexError as error:
@@ -149,11 +158,13 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> None:
     entry = _Build.entries.get(page.file.src_uri)
+    challenge = _Build.challenges.get(page.file.src_uri)
     generated = _Build.generated.get(page.file.src_uri)
     # Material prints meta title and description unescaped: escape them once here.
-    if entry is not None:
+    if entry is not None or challenge is not None:
+        entry = entry or challenge
         page.meta = {
-            "template": f"{TEMPLATE_FOLDER}initiative.html",
+            "template": f"{TEMPLATE_FOLDER}{'initiative' if challenge is None else 'challenge'}.html",
             "title": Markup(escape(entry.data.title)),
             "description": Markup(escape(entry.data.description)),
         }
@@ -165,11 +176,17 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     """Initiative bodies are written by many: keep only allow-listed HTML, and
     index that for search at once, so Pagefind works while pages are rendered."""
     entry = _Build.entries.get(page.file.src_uri)
-    if entry is None:
+    challenge = _Build.challenges.get(page.file.src_uri)
+    if entry is None and challenge is None:
         return None
     html = sanitize(html, _Build.settings.embed_hosts)
-    _Build.search.add(f"/{page.url}", search_document(_Build.portfolio, entry, html))
-    if _Build.search.pages == len(_Build.entries):
+    if entry is not None:
+        # Cut from the sanitised body: as safe as the body itself.
+        entry.lessons_html, entry.lessons_id = Markup(lessons_html(html)), lessons_anchor(html)
+        _Build.search.add(f"/{page.url}", search_document(_Build.portfolio, entry, html))
+    else:
+        _Build.search.add(f"/{page.url}", challenge_search_document(_Build.portfolio, challenge, html))
+    if _Build.search.pages == len(_Build.entries) + len(_Build.challenges):
         _Build.search.start_writing(_search_folder(config))
     return html
 
@@ -194,7 +211,8 @@ def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environme
     env.globals["portfolio_settings"] = _Build.settings
     env.globals["portfolio_footer"] = [page for page in _Build.generated.values() if page.in_footer]
     env.filters.update(
-        swedish_date=formatting.swedish_date, kronor=formatting.kronor, period=formatting.period
+        swedish_date=formatting.swedish_date, kronor=formatting.kronor, period=formatting.period,
+        number=formatting.number,
     )
     return env
 
@@ -203,6 +221,9 @@ def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: Nav
     entry = _Build.entries.get(page.file.src_uri)
     if entry is not None:
         context["entry"] = entry
+    challenge = _Build.challenges.get(page.file.src_uri)
+    if challenge is not None:
+        context["challenge"] = challenge
     generated = _Build.generated.get(page.file.src_uri)
     if generated is not None:
         context.update(generated.context)

@@ -8,16 +8,18 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from datetime import date
 from pathlib import Path
 
 import yaml
 
-from portfolj.guide import new_initiative
+from portfolj.guide import new_challenge, new_initiative
 from portfolj.loading import SLUG, read_initiative
 from portfolj.messages import Problem
-from portfolj.model import model_for
-from portfolj.project import load_portfolio
-from portfolj.schema import front_matter_schema_json
+from portfolj.model import challenge_model_for, model_for
+from portfolj.portfolio import CHALLENGES, INITIATIVES
+from portfolj.project import challenge_context, load_portfolio
+from portfolj.schema import challenge_schema_json, front_matter_schema_json
 from portfolj.taxonomy import Taxonomies, load_taxonomies, slugify
 
 # argparse's own words, in Swedish.
@@ -72,7 +74,10 @@ def _parser() -> argparse.ArgumentParser:
                               description="Skapar en fil i content/initiatives/ med de obligatoriska fälten och "
                                           "de föreslagna rubrikerna. Frågar efter det som saknas när du kör i en "
                                           "terminal. Skriver aldrig över en befintlig fil.")
-    new.add_argument("title", help='initiativets titel, till exempel "Idésluss för medarbetare"')
+    new.add_argument("title", nargs="?", help='initiativets titel, till exempel "Idésluss för medarbetare"')
+    new.add_argument("--utmaning", metavar="TITEL",
+                     help='skapa en utmaning (ett behov) i content/utmaningar/ i stället, till exempel '
+                          '--utmaning "Fler äldre vill bo kvar hemma"')
     new.add_argument("--description", default="", help="en eller två meningar som sammanfattar initiativet")
     for name, text in (("facet", "innovationsfacett"), ("stage", "steg"), ("status", "status")):
         new.add_argument(f"--{name}", help=f"{text}: id eller svensk benämning")
@@ -90,6 +95,7 @@ def _parser() -> argparse.ArgumentParser:
 
     schema = commands.add_parser("schema", help="skriv ut JSON Schema för front matter",
                                  description="Skriver ut JSON Schema för front matter, för redigerare.")
+    schema.add_argument("--utmaning", action="store_true", help="schemat för utmaningar i stället för initiativ")
     schema.set_defaults(run=_schema)
     return parser
 
@@ -113,15 +119,17 @@ def _check_files(args: argparse.Namespace) -> list[Problem]:
         taxonomies = _taxonomies(args)
     except SystemExit as stop:
         return [Problem(str(args.taxonomy), None, None, str(stop))]
-    model = model_for(taxonomies)
-    folder = args.content / "initiatives"
+    models = {INITIATIVES: model_for(taxonomies), CHALLENGES: challenge_model_for(taxonomies)}
+    context = challenge_context(args.content)
     problems = []
     for file in args.files:
         shown = _shown(file)
         if not file.is_file():
             problems.append(Problem(shown, None, None, "Filen finns inte."))
             continue
-        problems += read_initiative(file.resolve(), args.content.resolve(), model, shown)[1]
+        kind = CHALLENGES if file.resolve().is_relative_to((args.content / CHALLENGES).resolve()) else INITIATIVES
+        folder = args.content / kind
+        problems += read_initiative(file.resolve(), args.content.resolve(), models[kind], shown, context)[1]
         twins = [other for other in folder.rglob(f"{file.stem}.md") if other.resolve() != file.resolve()]
         problems += [Problem(shown, None, None, f"Två filer har samma namn '{file.name}' (den andra är "
                              f"{_shown(twin)}). Varje initiativ behöver ett eget filnamn: byt namn på den ena.")
@@ -157,7 +165,7 @@ def _annotation(problem: Problem) -> str:
 
 
 def _count(content: Path) -> int:
-    return sum(1 for _ in (content / "initiatives").rglob("*.md"))
+    return sum(1 for folder in (INITIATIVES, CHALLENGES) for _ in (content / folder).rglob("*.md"))
 
 
 # ----------------------------------------------------------------------------
@@ -166,6 +174,12 @@ def _count(content: Path) -> int:
 
 
 def _new(args: argparse.Namespace) -> int:
+    if args.utmaning:
+        return _new_challenge(args)
+    if not args.title:
+        print('Ange initiativets titel, till exempel: portfolj new "Idésluss för medarbetare" '
+              '(eller --utmaning "Titel" för en utmaning).', file=sys.stderr)
+        return 1
     taxonomies = _taxonomies(args)
     slug = slugify(args.title)
     target = args.content / "initiatives" / f"{slug}.md"
@@ -191,6 +205,28 @@ def _new(args: argparse.Namespace) -> int:
     with target.open("x", encoding="utf-8") as file:  # "x": never overwrite, even a file made meanwhile
         file.write(new_initiative(args.title, args.description, values, organisation, taxonomies))
     print(f"Skapade {_shown(target)}. Fyll i beskrivningen och texten, och kör sedan: portfolj check {_shown(target)}")
+    return 0
+
+
+def _new_challenge(args: argparse.Namespace) -> int:
+    taxonomies = _taxonomies(args)
+    slug = slugify(args.utmaning)
+    folder = args.content / CHALLENGES
+    existing = next(folder.rglob(f"{slug}.md"), None) if folder.is_dir() else None
+    if existing is not None or slug == "index":
+        print(f"Filen {_shown(existing or folder / 'index.md')} finns redan eller är reserverad och skrivs inte "
+              "över. Välj en annan titel.", file=sys.stderr)
+        return 1
+    organisation = args.organisation or (_ask("Organisation som äger behovet (förvaltning, avdelning eller bolag): ")
+                                         if sys.stdin.isatty() else None)
+    if not organisation:
+        print("Ange --organisation (eller kör kommandot i en terminal så frågar det).", file=sys.stderr)
+        return 1
+    target = folder / f"{slug}.md"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with target.open("x", encoding="utf-8") as file:  # "x": never overwrite, even a file made meanwhile
+        file.write(new_challenge(args.utmaning, args.description, organisation, date.today(), taxonomies))
+    print(f"Skapade {_shown(target)}. Beskriv behovet och vem som har det, och kör sedan: portfolj check {_shown(target)}")
     return 0
 
 
@@ -226,7 +262,8 @@ def _ask(prompt: str) -> str:
 
 
 def _schema(args: argparse.Namespace) -> int:
-    sys.stdout.write(front_matter_schema_json(_taxonomies(args)))
+    taxonomies = _taxonomies(args)
+    sys.stdout.write(challenge_schema_json(taxonomies) if args.utmaning else front_matter_schema_json(taxonomies))
     return 0
 
 

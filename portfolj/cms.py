@@ -9,8 +9,9 @@ from typing import get_args, get_origin
 
 from pydantic import BaseModel, HttpUrl
 
-from portfolj.guide import HEADINGS, base_types, nested_model
-from portfolj.model import Initiative
+from portfolj.guide import CHALLENGE_HEADINGS, HEADINGS, base_types, nested_model
+from portfolj.model import Challenge, Initiative, challenge_model_for
+from portfolj.portfolio import CHALLENGES, INITIATIVES
 from portfolj.settings import Editor
 from portfolj.taxonomy import Taxonomies
 from portfolj.yamlfile import dump
@@ -30,23 +31,31 @@ def cms_config(taxonomies: Taxonomies, editor: Editor, site_url: str = "") -> di
         "media_folder": "content/bilder",
         "public_folder": "/bilder",  # resolved from the content folder by the loader and the page
         "slug": {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-"},
-        "collections": [{
-            "name": "initiatives",
-            "label": "Initiativ",
-            "label_singular": "Initiativ",
-            "folder": "content/initiatives",
-            "extension": "md",
-            "format": "yaml-frontmatter",
-            "create": True,
-            "slug": "{{slug}}",
-            "summary": "{{title}}",
-            "fields": [*_fields(Initiative, taxonomies), {
-                "name": "body", "label": "Text", "widget": "markdown", "required": False,
-                "hint": f"Använd rubrikerna {', '.join(HEADINGS)} på nivå 2.",
-            }],
-        }],
+        "collections": [
+            _collection(INITIATIVES, "Initiativ", "Initiativ", _fields(Initiative, taxonomies), HEADINGS),
+            _collection(CHALLENGES, "Utmaningar", "Utmaning", _fields(Challenge, challenge_model_for(taxonomies).vocabularies),
+                        CHALLENGE_HEADINGS),
+        ],
     }
     return config | ({"site_url": site_url} if site_url else {})
+
+
+def _collection(folder: str, label: str, singular: str, fields: list[dict], headings: tuple[str, ...]) -> dict:
+    return {
+        "name": "initiatives" if folder == INITIATIVES else "challenges",
+        "label": label,
+        "label_singular": singular,
+        "folder": f"content/{folder}",
+        "extension": "md",
+        "format": "yaml-frontmatter",
+        "create": True,
+        "slug": "{{slug}}",
+        "summary": "{{title}}",
+        "fields": [*fields, {
+            "name": "body", "label": "Text", "widget": "markdown", "required": False,
+            "hint": f"Använd rubrikerna {', '.join(headings)} på nivå 2.",
+        }],
+    }
 
 
 def cms_config_yaml(taxonomies: Taxonomies, editor: Editor, site_url: str = "") -> str:
@@ -64,7 +73,11 @@ def _field(name: str, info, taxonomies: Taxonomies) -> dict:
     many = get_origin(info.annotation) is list
     nested = nested_model(info.annotation)
     types = base_types(get_args(info.annotation)[0] if many else info.annotation)
-    if name in taxonomies and not taxonomies[name].open:
+    if name == "challenges":
+        # Picked from the challenges collection: its files' names are what front matter holds.
+        spec |= {"widget": "relation", "collection": "challenges", "value_field": "{{slug}}",
+                 "search_fields": ["title"], "display_fields": ["title"], "multiple": True}
+    elif name in taxonomies and not taxonomies[name].open:
         spec |= {"widget": "select", "multiple": many,
                  "options": [{"label": term.label, "value": term.id} for term in taxonomies[name].terms]}
     elif nested:
@@ -77,6 +90,8 @@ def _field(name: str, info, taxonomies: Taxonomies) -> dict:
         spec |= {"widget": "boolean", "default": False}
     elif int in types:
         spec |= {"widget": "number", "value_type": "int", "min": 0}
+    elif float in types:
+        spec |= {"widget": "number", "value_type": "float"}
     elif many:
         spec |= {"widget": "list"}
     else:

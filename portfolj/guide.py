@@ -16,6 +16,7 @@ from portfolj.model import Initiative
 from portfolj.taxonomy import Taxonomies, Term
 
 HEADINGS = ("Behov", "Lösning", "Resultat", "Lärdomar")
+CHALLENGE_HEADINGS = ("Behovet", "Vem har behovet", "Vad vi söker")
 _EXAMPLES = {
     "title": "Idésluss för medarbetarnas idéer", "description": "Medarbetare lämnar idéer som prövas med stöd av idécoacher.",
     "organisation": "Kommunledningsförvaltningen", "started": "2024-03-01", "ended": "2025-06-30",
@@ -24,6 +25,9 @@ _EXAMPLES = {
     "programme": "Idéslussar i kommuner", "name": "Anna Lindqvist", "role": "Projektledare",
     "email": "anna.lindqvist@kommun.se", "src": "../bilder/foto.jpg", "alt": "Två medarbetare vid en whiteboard",
     "url": "https://www.vinnova.se/",
+    "challenges": "[aldre-bor-hemma]", "indicator": "Idéer som prövats", "value": "60", "unit": "st",
+    "date": "2026-06-30", "baseline": "0", "target": "80", "note": "Förstudien beviljades.",
+    "opened": "2026-03-01",
 }
 
 
@@ -74,7 +78,8 @@ def _kind(annotation, vocabulary: bool) -> str:
         return "lista med värden" if many else "ett värde"
     if nested_model(annotation):
         return "lista med poster" if many else "grupp av fält"
-    kinds = {date: "datum (ÅÅÅÅ-MM-DD)", bool: "true eller false", int: "heltal", HttpUrl: "webbadress"}
+    kinds = {date: "datum (ÅÅÅÅ-MM-DD)", bool: "true eller false", int: "heltal", float: "tal",
+             HttpUrl: "webbadress"}
     for kind, text in kinds.items():
         if kind in base_types(inner):
             return text
@@ -138,6 +143,46 @@ organisation: {quoted(organisation)}
 # links:
 #   - title: Läs mer
 #     url: {_EXAMPLES["url"]}
+# challenges: {_EXAMPLES["challenges"]}
+# results:
+#   - indicator: {_EXAMPLES["indicator"]}
+#     value: {_EXAMPLES["value"]}
+#     unit: {_EXAMPLES["unit"]}
+#     date: {_EXAMPLES["date"]}
+#     target: {_EXAMPLES["target"]}
+# history:
+#   - date: {_EXAMPLES["started"]}
+#     stage: {taxonomies["stage"].terms[0].id}
+#     note: {_EXAMPLES["note"]}
+---
+
+{headings}
+"""
+
+
+def new_challenge(title: str, description: str, organisation: str, opened: date, taxonomies: Taxonomies) -> str:
+    """The text of a new challenge file: required fields filled in (status
+    open), optional ones commented out, and the suggested headings."""
+    def quoted(text: str) -> str:
+        return json.dumps(text, ensure_ascii=False)
+
+    headings = "\n\n".join(f"## {heading}\n\n{prompt}" for heading, prompt in zip(CHALLENGE_HEADINGS, (
+        "Vad är problemet eller behovet, och varför räcker inte det vi gör i dag?",
+        "Vilka invånare, brukare, medarbetare eller företag har behovet?",
+        "Vilka sorters idéer eller initiativ vill ni se? Hur lämnar man en idé?")))
+    return f"""---
+title: {quoted(title)}
+description: {quoted(description or "Skriv en eller två meningar om behovet och vem som har det.")}
+organisation: {quoted(organisation)}
+opened: {opened.isoformat()}
+status: open                 # open (Öppen) eller addressed (Mött)
+# Valfria fält: ta bort # framför de rader du vill använda.
+# areas: [{taxonomies["areas"].terms[0].id}]
+# sdgs: [3, 11]
+# contact:
+#   name: {_EXAMPLES["name"]}
+#   role: {_EXAMPLES["role"]}
+#   email: {_EXAMPLES["email"]}
 ---
 
 {headings}

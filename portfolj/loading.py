@@ -61,9 +61,11 @@ def _child(node: yaml.Node, part: object) -> yaml.Node | None:
 
 
 def read_initiative(
-    file: Path, content_dir: Path, model: type[BaseModel], shown: str
+    file: Path, content_dir: Path, model: type[BaseModel], shown: str, context: dict | None = None
 ) -> tuple[Source | None, list[Problem]]:
-    """Validate one file. ``shown`` is the path used in messages."""
+    """Validate one file (an initiative or a challenge, by ``model``).
+    ``shown`` is the path used in messages; ``context`` reaches the model's
+    validators (the slugs of the challenges that exist)."""
 
     def problem(message: str, line: int | None = None, field: str | None = None) -> list[Problem]:
         return [Problem(shown, line, field, message)]
@@ -115,7 +117,7 @@ def read_initiative(
     problems = _duplicate_keys(node, front.first_line, shown)
 
     try:
-        data = model.model_validate(data)
+        data = model.model_validate(data, context=context)
     except ValidationError as error:
         problems += problems_from_error(error, model, shown, front.line_of)
         data = None
@@ -126,7 +128,7 @@ def read_initiative(
             f"Filnamnet '{file.name}' får bara innehålla små bokstäver a–z, siffror och "
             f"bindestreck. Byt namn på filen till '{slugify(slug)}.md'.")
     problems += _body_problems(body, shown, front.first_line + fm_text.count("\n") + 1)
-    if data is not None and data.image is not None:
+    if data is not None and getattr(data, "image", None) is not None:
         problems += _image_problems(data.image.src, file, content_dir, shown, front.line_of(("image", "src")))
 
     if problems or data is None:
@@ -189,15 +191,16 @@ IN_TWO_PROCESSES_FROM = 200
 
 
 def read_initiatives(
-    content_dir: Path, model: type[BaseModel], folder: str = "initiatives", shown_root: Path | None = None
+    content_dir: Path, model: type[BaseModel], folder: str = "initiatives", shown_root: Path | None = None,
+    context: dict | None = None,
 ) -> tuple[list[Source], list[Problem]]:
     """Validate every Markdown file under ``content_dir/folder``."""
     shown_root = shown_root or content_dir.parent
     files = sorted((content_dir / folder).rglob("*.md"))
     if len(files) >= IN_TWO_PROCESSES_FROM and can_fork():
-        results = _read_in_two_processes(files, content_dir, model, shown_root)
+        results = _read_in_two_processes(files, content_dir, model, shown_root, context)
     else:
-        results = _read_each(files, content_dir, model, shown_root)
+        results = _read_each(files, content_dir, model, shown_root, context)
     sources, problems, by_slug = [], [], {}
     for file, (source, found) in zip(files, results):
         problems += found
@@ -212,7 +215,7 @@ def read_initiatives(
 
 
 def _read_in_two_processes(
-    files: list[Path], content_dir: Path, model: type[BaseModel], shown_root: Path
+    files: list[Path], content_dir: Path, model: type[BaseModel], shown_root: Path, context: dict | None
 ) -> list[tuple[Source | None, list[Problem]]]:
     """The second half of the files is read beside this process while it
     reads the first. The model is made at run time and cannot be sent back:
@@ -222,18 +225,18 @@ def _read_in_two_processes(
     second = Beside(lambda: [
         (None, found) if source is None else
         ((source.slug, source.path, source.data.model_dump(exclude_defaults=True), source.body), found)
-        for source, found in _read_each(files[half:], content_dir, model, shown_root)
+        for source, found in _read_each(files[half:], content_dir, model, shown_root, context)
     ])
-    first = _read_each(files[:half], content_dir, model, shown_root)
+    first = _read_each(files[:half], content_dir, model, shown_root, context)
     rest = [(None if plain is None else Source(plain[0], plain[1], model.model_validate(plain[2]), plain[3]), found)
             for plain, found in second.result()]
     return first + rest
 
 
 def _read_each(
-    files: list[Path], content_dir: Path, model: type[BaseModel], shown_root: Path
+    files: list[Path], content_dir: Path, model: type[BaseModel], shown_root: Path, context: dict | None = None
 ) -> list[tuple[Source | None, list[Problem]]]:
-    return [read_initiative(file, content_dir, model, _shown(file, shown_root)) for file in files]
+    return [read_initiative(file, content_dir, model, _shown(file, shown_root), context) for file in files]
 
 
 def _shown(file: Path, root: Path) -> str:

@@ -10,12 +10,15 @@ import posixpath
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import PurePosixPath
 from urllib.parse import urlencode
 
 from pydantic import BaseModel
 
+from portfolj.history import Event
 from portfolj.loading import Source
+from portfolj.model import CHALLENGE_STATUS
 from portfolj.taxonomy import Taxonomies, Taxonomy, Term, TermId, slugify
 
 # What makes two initiatives related, and how much. Tags are the most
@@ -29,6 +32,10 @@ RELATED_LIMIT = 5
 
 # The page that lists (and filters) every initiative.
 ALL_INITIATIVES = "alla-initiativ.md"
+# The content folders of the two kinds of content, and the page listing the challenges.
+INITIATIVES = "initiatives"
+CHALLENGES = "utmaningar"
+ALL_CHALLENGES = f"{CHALLENGES}/index.md"
 
 # Swedish alphabetical order: å, ä, ö come last, in that order, after z.
 # The characters after "z" in ASCII stand in for them.
@@ -49,6 +56,10 @@ class Entry:
     data: BaseModel
     body: str
     url: str = ""  # site-root relative, resolved by the engine
+    history: list[Event] = field(default_factory=list)  # the journey through the stages, oldest first
+    # The body's lessons section, sanitised, and its heading's id: known once the engine has converted the body.
+    lessons_html: str = ""
+    lessons_id: str | None = None
 
     @classmethod
     def from_source(cls, source: Source) -> Entry:
@@ -104,6 +115,10 @@ class Portfolio:
 
     taxonomies: dict[str, Taxonomy]
     entries: list[Entry]
+    challenges: list[Entry] = field(default_factory=list)
+    as_of: date | None = None  # the day the build counts from (see history.reference_date)
+    history_notice: str | None = None  # why the Git history is incomplete, for the build log
+    _addressing: dict[str, list[Entry]] = field(init=False, repr=False)  # challenge slug → its initiatives
     _index: dict[str, dict[TermId, list[Entry]]] = field(init=False, repr=False)
     _position: dict[tuple[str, TermId], dict[str, int]] = field(init=False, repr=False)
     _ranks: dict[tuple[str, TermId], list[int]] = field(init=False, repr=False)  # members' places in title order
@@ -133,10 +148,19 @@ class Portfolio:
         }
         self._ranks = {key: [self._rank[slug] for slug in members] for key, members in self._position.items()}
         self._url_of = _directory_url
+        # Open challenges without an initiative first: that is where initiatives are wanted.
+        self._addressing = {challenge.slug: [] for challenge in self.challenges}
+        for entry in self.entries:
+            for slug in entry.data.challenges:
+                self._addressing[slug].append(entry)
+        self.challenges = sorted(self.challenges, key=lambda c: (
+            c.data.status != "open", bool(self._addressing[c.slug]), swedish_key(c.data.title)))
 
     @classmethod
-    def from_sources(cls, sources: list[Source], taxonomies: Taxonomies) -> Portfolio:
-        return cls(dict(taxonomies.root), [Entry.from_source(source) for source in sources])
+    def from_sources(cls, sources: list[Source], taxonomies: Taxonomies,
+                     challenges: list[Source] = ()) -> Portfolio:
+        return cls(dict(taxonomies.root), [Entry.from_source(source) for source in sources],
+                   [Entry.from_source(source) for source in challenges])
 
     def __iter__(self) -> Iterator[Entry]:
         return iter(self.entries)
@@ -149,7 +173,7 @@ class Portfolio:
     def resolve_urls(self, url_of: Callable[[str], str]) -> None:
         """Let the engine say where a source path is published."""
         self._url_of = url_of
-        for entry in self.entries:
+        for entry in [*self.entries, *self.challenges]:
             entry.url = url_of(entry.path)
 
     def page_url(self, src_uri: str) -> str:
@@ -234,6 +258,24 @@ class Portfolio:
         """Answer ``related`` from a ``related_table`` computed elsewhere."""
         by_slug = {entry.slug: entry for entry in self.entries}
         self._related = {slug: [by_slug[other] for other in others] for slug, others in table.items()}
+
+    # Challenges ----------------------------------------------------------------
+
+    def addressing(self, challenge: Entry) -> list[Entry]:
+        """The initiatives that say they meet a challenge, in title order."""
+        return self._addressing[challenge.slug]
+
+    @staticmethod
+    def challenge_status(challenge: Entry) -> Term:
+        return CHALLENGE_STATUS.term(challenge.data.status)
+
+    def challenges_of(self, entry: Entry) -> list[Entry]:
+        wanted = set(entry.data.challenges)
+        return [challenge for challenge in self.challenges if challenge.slug in wanted]
+
+    def unmet(self) -> list[Entry]:
+        """Open challenges that no initiative addresses yet."""
+        return [c for c in self.challenges if c.data.status == "open" and not self._addressing[c.slug]]
 
     def featured(self, limit: int | None = None) -> list[Entry]:
         return [entry for entry in self.entries if entry.data.featured][:limit]
