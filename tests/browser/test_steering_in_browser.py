@@ -25,7 +25,9 @@ def test_results_and_lessons_link_are_near_the_top_at_320_pixels(page, base_url)
     facts = page.locator("#fakta")
     assert link.bounding_box()["y"] < facts.bounding_box()["y"]
     assert page.locator(".portfolio-results__value").first.inner_text().replace("\u202f", " ") == "4 200 st"
-    assert page.evaluate("document.documentElement.scrollWidth") <= 320
+    for part in (".portfolio-results__item", ".portfolio-timeline__event", ".portfolio-lessons-link"):
+        for box in page.locator(part).all():
+            assert box.bounding_box()["x"] + box.bounding_box()["width"] <= 320, part
     link.click()
     assert page.evaluate("location.hash") == "#lardomar"
 
