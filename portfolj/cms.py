@@ -10,17 +10,16 @@ from typing import get_args, get_origin
 from pydantic import BaseModel, HttpUrl
 
 from portfolj.guide import CHALLENGE_HEADINGS, HEADINGS, base_types, nested_model
-from portfolj.model import Challenge, Initiative, challenge_model_for
+from portfolj.model import Challenge, Initiative, vocabulary_of
 from portfolj.portfolio import CHALLENGES, INITIATIVES
 from portfolj.settings import Editor
-from portfolj.taxonomy import Taxonomies
 from portfolj.yamlfile import dump
 
 ADMIN = "admin/"
 SCRIPT = "assets/vendor/sveltia-cms/sveltia-cms.js"
 
 
-def cms_config(taxonomies: Taxonomies, editor: Editor, site_url: str = "") -> dict:
+def cms_config(model: type[Initiative], challenge_model: type[Challenge], editor: Editor, site_url: str = "") -> dict:
     backend = {"name": editor.backend, "repo": editor.repo, "branch": editor.branch}
     if editor.base_url:
         backend["base_url"] = editor.base_url
@@ -32,9 +31,8 @@ def cms_config(taxonomies: Taxonomies, editor: Editor, site_url: str = "") -> di
         "public_folder": "/bilder",  # resolved from the content folder by the loader and the page
         "slug": {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-"},
         "collections": [
-            _collection(INITIATIVES, "Initiativ", "Initiativ", _fields(Initiative, taxonomies), HEADINGS),
-            _collection(CHALLENGES, "Utmaningar", "Utmaning", _fields(Challenge, challenge_model_for(taxonomies).vocabularies),
-                        CHALLENGE_HEADINGS),
+            _collection(INITIATIVES, "Initiativ", "Initiativ", _fields(model), HEADINGS),
+            _collection(CHALLENGES, "Utmaningar", "Utmaning", _fields(challenge_model), CHALLENGE_HEADINGS),
         ],
     }
     return config | ({"site_url": site_url} if site_url else {})
@@ -58,30 +56,32 @@ def _collection(folder: str, label: str, singular: str, fields: list[dict], head
     }
 
 
-def cms_config_yaml(taxonomies: Taxonomies, editor: Editor, site_url: str = "") -> str:
-    return dump(cms_config(taxonomies, editor, site_url))
+def cms_config_yaml(model: type[Initiative], challenge_model: type[Challenge], editor: Editor,
+                    site_url: str = "") -> str:
+    return dump(cms_config(model, challenge_model, editor, site_url))
 
 
-def _fields(model: type[BaseModel], taxonomies: Taxonomies) -> list[dict]:
-    return [_field(name, info, taxonomies) for name, info in model.model_fields.items()]
+def _fields(model: type[BaseModel]) -> list[dict]:
+    return [_field(name, info) for name, info in model.model_fields.items()]
 
 
-def _field(name: str, info, taxonomies: Taxonomies) -> dict:
+def _field(name: str, info) -> dict:
     spec = {"name": name, "label": info.title or name, "required": info.is_required()}
     if info.description:
         spec["hint"] = info.description
     many = get_origin(info.annotation) is list
     nested = nested_model(info.annotation)
     types = base_types(get_args(info.annotation)[0] if many else info.annotation)
+    taxonomy = vocabulary_of(info)
     if name == "challenges":
         # Picked from the challenges collection: its files' names are what front matter holds.
         spec |= {"widget": "relation", "collection": "challenges", "value_field": "{{slug}}",
                  "search_fields": ["title"], "display_fields": ["title"], "multiple": True}
-    elif name in taxonomies and not taxonomies[name].open:
+    elif taxonomy is not None and not taxonomy.open:
         spec |= {"widget": "select", "multiple": many,
-                 "options": [{"label": term.label, "value": term.id} for term in taxonomies[name].terms]}
+                 "options": [{"label": term.label, "value": term.id} for term in taxonomy.terms]}
     elif nested:
-        spec |= {"widget": "list" if many else "object", "fields": _fields(nested, taxonomies)}
+        spec |= {"widget": "list" if many else "object", "fields": _fields(nested)}
         if name == "image":
             spec["fields"][0] |= {"widget": "image"}
     elif date in types:

@@ -26,45 +26,48 @@ from portfolj.portfolio import Entry, Portfolio
 
 FORMAT_VERSION = 1
 LIST_SEPARATOR = " | "
-_LEADING = ("slug", "title", "description", "facet", "stage", "status", "organisation", "url")
 _RECORD_LISTS = ("funding", "links", "results", "history")
 _NESTED = ("contact", "image")
 # Not front matter: read from the body.
 LESSONS = "lessons"
 
 
-def record(entry: Entry) -> dict[str, object]:
-    """One initiative: the required fields first, optional ones when present.
-    ``history`` is the whole journey (Git and front matter), ``lessons`` the
-    body's Lärdomar section as Markdown."""
+def leading(model: type[BaseModel]) -> list[str]:
+    """What every record has, first: the slug, the required fields, the page's address."""
+    return ["slug", *(name for name, info in model.model_fields.items() if info.is_required()), "url"]
+
+
+def record(entry: Entry, first: list[str]) -> dict[str, object]:
+    """One initiative or challenge: the ``first`` fields (see ``leading``), then the optional ones present."""
     data = entry.data.model_dump(mode="json", exclude_defaults=True)
     data |= {"slug": entry.slug, "url": entry.url}
-    data.pop("history", None)
-    if entry.history:
-        data["history"] = [event.as_dict() for event in entry.history]
-    if lessons := lessons_markdown(entry.body):
-        data[LESSONS] = lessons
-    return {key: data[key] for key in _LEADING} | {k: v for k, v in data.items() if k not in _LEADING}
+    return {key: data[key] for key in first} | {k: v for k, v in data.items() if k not in first}
 
 
 def records(portfolio: Portfolio) -> list[dict[str, object]]:
-    return [record(entry) for entry in portfolio]
+    first = leading(portfolio.model)
+    return [_with_journey(record(entry, first), entry) for entry in portfolio]
 
 
-_CHALLENGE_LEADING = ("slug", "title", "description", "organisation", "opened", "status", "url")
+def _with_journey(item: dict[str, object], entry: Entry) -> dict[str, object]:
+    """``history`` as the whole journey (Git and front matter), and
+    ``lessons``, the body's Lärdomar section as Markdown."""
+    item.pop("history", None)
+    if entry.history:
+        item["history"] = [event.as_dict() for event in entry.history]
+    if lessons := lessons_markdown(entry.body):
+        item[LESSONS] = lessons
+    return item
+
+
 CHALLENGE_INITIATIVES = "initiatives"
 
 
 def challenge_records(portfolio: Portfolio) -> list[dict[str, object]]:
     """Each challenge with the slugs of the initiatives that address it."""
-    items = []
-    for challenge in portfolio.challenges:
-        data = challenge.data.model_dump(mode="json", exclude_defaults=True) | {
-            "slug": challenge.slug, "url": challenge.url,
-            CHALLENGE_INITIATIVES: [entry.slug for entry in portfolio.addressing(challenge)]}
-        items.append({key: data[key] for key in _CHALLENGE_LEADING}
-                     | {k: v for k, v in data.items() if k not in _CHALLENGE_LEADING})
-    return items
+    first = leading(portfolio.challenge_model)
+    return [record(challenge, first) | {CHALLENGE_INITIATIVES: [entry.slug for entry in portfolio.addressing(challenge)]}
+            for challenge in portfolio.challenges]
 
 
 def challenges_json(items: list[dict[str, object]]) -> str:
@@ -83,16 +86,16 @@ def challenges_schema(model: type[Challenge]) -> dict:
         CHALLENGE_INITIATIVES: {"type": "array", "items": {"type": "string"},
                                 "title": "Initiativ som möter utmaningen (deras slug i initiatives.json)"},
     }
-    item["required"] = [*_CHALLENGE_LEADING, CHALLENGE_INITIATIVES]
+    item["required"] = [*leading(model), CHALLENGE_INITIATIVES]
     return _document_schema("Innovationsportföljens utmaningar", "challenges", "Challenge", item, definitions)
 
 
-def challenge_csv_columns() -> list[str]:
-    return _columns(Challenge, _CHALLENGE_LEADING) + [CHALLENGE_INITIATIVES]
+def challenge_csv_columns(model: type[Challenge]) -> list[str]:
+    return _columns(model) + [CHALLENGE_INITIATIVES]
 
 
-def challenges_csv(items: list[dict[str, object]]) -> str:
-    return _csv(items, challenge_csv_columns())
+def challenges_csv(items: list[dict[str, object]], model: type[Challenge]) -> str:
+    return _csv(items, challenge_csv_columns(model))
 
 
 def initiatives_json(items: list[dict[str, object]]) -> str:
@@ -115,7 +118,7 @@ def initiatives_schema(model: type[Initiative]) -> dict:
     # The journey as published: every event has the stage and status from that date on.
     event = next(name for name in definitions if name.startswith("HistoryEvent"))
     definitions[event]["required"] = ["date", "stage", "status"]
-    item["required"] = [*_LEADING]
+    item["required"] = leading(model)
     return _document_schema("Innovationsportföljens initiativ", "initiatives", "Initiative", item, definitions)
 
 
@@ -135,14 +138,14 @@ def _document_schema(title: str, key: str, name: str, item: dict, definitions: d
     }
 
 
-def csv_columns() -> list[str]:
-    return _columns(Initiative, _LEADING) + [LESSONS]
+def csv_columns(model: type[Initiative]) -> list[str]:
+    return _columns(model) + [LESSONS]
 
 
-def _columns(model: type[BaseModel], leading: tuple[str, ...]) -> list[str]:
-    columns = [*leading]
+def _columns(model: type[BaseModel]) -> list[str]:
+    columns = leading(model)
     for name, info in model.model_fields.items():
-        if name in leading:
+        if name in columns:
             continue
         if name in _NESTED:
             columns += [f"{name}_{part}" for part in _nested_fields(info.annotation)]
@@ -151,8 +154,8 @@ def _columns(model: type[BaseModel], leading: tuple[str, ...]) -> list[str]:
     return columns
 
 
-def initiatives_csv(items: list[dict[str, object]]) -> str:
-    return _csv(items, csv_columns())
+def initiatives_csv(items: list[dict[str, object]], model: type[Initiative]) -> str:
+    return _csv(items, csv_columns(model))
 
 
 def _csv(items: list[dict[str, object]], columns: list[str]) -> str:

@@ -10,7 +10,7 @@ from pydantic import ValidationError
 from portfolj.history import journey, read_git_history, reference_date
 from portfolj.loading import read_initiatives
 from portfolj.messages import Problem, problems_from_error
-from portfolj.model import challenge_model_for, model_for
+from portfolj.model import Challenge, challenge_model_for, model_for
 from portfolj.portfolio import CHALLENGES, INITIATIVES, Portfolio
 from portfolj.taxonomy import Taxonomies, load_taxonomies
 
@@ -29,13 +29,14 @@ def load_portfolio(
         return None, problems_from_error(error, Taxonomies, shown, lambda loc: None)
     except (OSError, yaml.YAMLError, ValueError) as error:
         return None, [Problem(shown, None, None, f"Taxonomifilen går inte att använda: {error}")]
-    challenges, problems = read_challenges(content_dir, taxonomies, shown_root)
+    challenge_model = challenge_model_for(taxonomies)
+    challenges, problems = read_challenges(content_dir, challenge_model, shown_root)
     sources, found = read_initiatives(content_dir, model, INITIATIVES, shown_root=shown_root,
                                       context=challenge_context(content_dir))
     problems = sorted(problems + found, key=lambda p: (p.path, p.line or 0))
     if problems:
         return None, problems
-    portfolio = Portfolio.from_sources(sources, taxonomies, challenges)
+    portfolio = Portfolio.from_sources(sources, taxonomies, model, challenges, challenge_model)
     if history:
         git = read_git_history(content_dir, INITIATIVES, taxonomies)
         for entry in portfolio:
@@ -44,10 +45,10 @@ def load_portfolio(
     return portfolio, []
 
 
-def read_challenges(content_dir: Path, taxonomies: Taxonomies, shown_root: Path | None = None):
+def read_challenges(content_dir: Path, model: type[Challenge], shown_root: Path | None = None):
     """Every challenge file in ``content/utmaningar/``, validated."""
     shown_root = shown_root or content_dir.parent
-    sources, problems = read_initiatives(content_dir, challenge_model_for(taxonomies), CHALLENGES, shown_root)
+    sources, problems = read_initiatives(content_dir, model, CHALLENGES, shown_root)
     reserved = [source for source in sources if source.slug == "index"]
     problems += [Problem(_shown(content_dir / source.path, shown_root), None, None, "Filnamnet index.md är reserverat för sidan med alla "
                          "utmaningar. Byt namn på filen efter utmaningen, till exempel aldre-bor-hemma.md.")

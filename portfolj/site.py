@@ -10,25 +10,23 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
+from datetime import date
 
 from portfolj.cms import ADMIN, SCRIPT, admin_page, cms_config_yaml
 from portfolj.dcat import Distribution, dcat_jsonld
-from datetime import date
 
 from portfolj.exports import (
     LIST_SEPARATOR, atom_feed, challenge_csv_columns, challenge_records, challenges_csv, challenges_json,
     challenges_schema, csv_columns, initiatives_csv, initiatives_json, initiatives_schema, records,
 )
-from portfolj.model import challenge_model_for, model_for
 from portfolj.filtering import dimensions, filter_data
-from portfolj.guide import CHALLENGE_HEADINGS, HEADINGS, field_reference, new_challenge, new_initiative
+from portfolj.guide import CHALLENGE_HEADINGS, HEADINGS, example_values, field_reference, new_challenge, new_initiative
 from portfolj.lessons import lesson_filters, with_lessons
 from portfolj.overview import Overview
-from portfolj.schema import CHALLENGE_SCHEMA_PATH, SCHEMA_PATH, challenge_schema_json, front_matter_schema_json
+from portfolj.schema import CHALLENGE_SCHEMA_PATH, SCHEMA_PATH, front_matter_schema_json
 from portfolj.portfolio import ALL_CHALLENGES, ALL_INITIATIVES, Portfolio
 from portfolj.steering import Steering
 from portfolj.settings import Settings
-from portfolj.taxonomy import Taxonomies
 
 OVERVIEW = "overblick.md"
 OPEN_DATA = "oppna-data.md"
@@ -108,8 +106,6 @@ def generated_pages(portfolio: Portfolio, settings: Settings) -> list[GeneratedP
             in_menu=True,
         )
     )
-    taxonomies = Taxonomies(portfolio.taxonomies)
-    example_terms = {name: taxonomies[name].terms[0].id for name in ("facet", "stage", "status")}
     pages.append(
         GeneratedPage(
             GUIDE,
@@ -118,13 +114,14 @@ def generated_pages(portfolio: Portfolio, settings: Settings) -> list[GeneratedP
             "Varje initiativ är en textfil i mappen `content/initiatives/`. Överst i filen står fakta om "
             "initiativet (front matter), därefter texten. Här beskrivs alla fält och vilka värden som är "
             "tillåtna. Reglerna är desamma som när webbplatsen byggs.",
-            {"fields": field_reference(taxonomies), "headings": HEADINGS, "schema_path": SCHEMA_PATH,
-             "example": new_initiative("Idésluss för medarbetarnas idéer", "", example_terms,
-                                       "Kommunledningsförvaltningen", taxonomies),
-             "challenge_fields": field_reference(taxonomies, challenge_model_for(taxonomies)),
+            {"fields": field_reference(portfolio.model), "headings": HEADINGS, "schema_path": SCHEMA_PATH,
+             "example": new_initiative("Idésluss för medarbetarnas idéer", "", example_values(portfolio.model),
+                                       portfolio.model),
+             "challenge_fields": field_reference(portfolio.challenge_model),
              "challenge_headings": CHALLENGE_HEADINGS, "challenge_schema_path": CHALLENGE_SCHEMA_PATH,
              "challenge_example": new_challenge("Fler äldre vill bo kvar hemma längre", "",
-                                                "Vård- och omsorgsförvaltningen", date(2026, 3, 1), taxonomies)},
+                                                "Vård- och omsorgsförvaltningen", date(2026, 3, 1),
+                                                portfolio.challenge_model)},
             in_footer=True,
         )
     )
@@ -137,9 +134,9 @@ def generated_pages(portfolio: Portfolio, settings: Settings) -> list[GeneratedP
             f"{settings.dataset.licence_name}. Filerna byggs från samma innehåll som webbplatsen och "
             "uppdateras varje gång den publiceras.",
             {"downloads": DOWNLOADS, "catalog": CATALOG, "export_schema": EXPORT_SCHEMA,
-             "fields": field_reference(taxonomies), "csv_columns": csv_columns(),
+             "fields": field_reference(portfolio.model), "csv_columns": csv_columns(portfolio.model),
              "challenge_downloads": CHALLENGE_DOWNLOADS, "challenge_export_schema": CHALLENGE_EXPORT_SCHEMA,
-             "challenge_csv_columns": challenge_csv_columns(),
+             "challenge_csv_columns": challenge_csv_columns(portfolio.challenge_model),
              "separator": LIST_SEPARATOR, "dataset": settings.dataset},
             in_menu=True,
             in_footer=True,
@@ -189,21 +186,20 @@ FILES = ("initiatives.json", EXPORT_SCHEMA, "initiatives.csv", FEED, CATALOG, FI
 
 def generated_files(portfolio: Portfolio, settings: Settings) -> dict[str, str | bytes]:
     """The content of each of FILES, by path."""
-    taxonomies = Taxonomies(portfolio.taxonomies)
     exported, challenges = records(portfolio), challenge_records(portfolio)
+    model, challenge_model = portfolio.model, portfolio.challenge_model
     return {
         "initiatives.json": initiatives_json(exported),
-        EXPORT_SCHEMA: json.dumps(initiatives_schema(model_for(taxonomies)), ensure_ascii=False, indent=1),
-        "initiatives.csv": initiatives_csv(exported),
+        EXPORT_SCHEMA: json.dumps(initiatives_schema(model), ensure_ascii=False, indent=1),
+        "initiatives.csv": initiatives_csv(exported, model),
         FEED: atom_feed(portfolio, settings.site_url, settings.site_name, FEED),
         CATALOG: dcat_jsonld(settings, list(DOWNLOADS), CATALOG, list(CHALLENGE_DOWNLOADS)),
         FILTER_DATA: filter_data(portfolio),
-        SCHEMA_PATH: front_matter_schema_json(taxonomies),
+        SCHEMA_PATH: front_matter_schema_json(model),
         "utmaningar.json": challenges_json(challenges),
-        CHALLENGE_EXPORT_SCHEMA: json.dumps(challenges_schema(challenge_model_for(taxonomies)), ensure_ascii=False,
-                                            indent=1),
-        "utmaningar.csv": challenges_csv(challenges),
-        CHALLENGE_SCHEMA_PATH: challenge_schema_json(taxonomies),
-        f"{ADMIN}config.yml": cms_config_yaml(taxonomies, settings.editor, settings.site_url),
+        CHALLENGE_EXPORT_SCHEMA: json.dumps(challenges_schema(challenge_model), ensure_ascii=False, indent=1),
+        "utmaningar.csv": challenges_csv(challenges, challenge_model),
+        CHALLENGE_SCHEMA_PATH: front_matter_schema_json(challenge_model),
+        f"{ADMIN}config.yml": cms_config_yaml(model, challenge_model, settings.editor, settings.site_url),
         f"{ADMIN}index.html": admin_page(f"../{SCRIPT}", settings.editor.backend),
     }
