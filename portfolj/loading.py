@@ -1,4 +1,5 @@
-"""Reading initiative files: strict YAML front matter, validated by the model.
+"""Reading a project: the taxonomy file and the initiative files, with
+strict YAML front matter, validated by the model.
 
 Every problem in every file is collected, so one run reports them all.
 """
@@ -6,33 +7,79 @@ Every problem in every file is collected, so one run reports them all.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from pathlib import Path
 
 import frontmatter
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from portfolj.beside import Beside, can_fork
+from portfolj.forked import Forked, can_fork
 from portfolj.messages import Problem, problems_from_error
-from portfolj.taxonomy import slugify
+from portfolj.history import journey, read_git_history, reference_date
+from portfolj.model import Source, challenge_model_for, model_for
+from portfolj.portfolio import CHALLENGES, INITIATIVES, Portfolio
+from portfolj.taxonomy import Taxonomies, load_taxonomies, slugify
 from portfolj.yamlfile import StrictLoader
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 # ----------------------------------------------------------------------------
-# One file
+# The project
 # ----------------------------------------------------------------------------
 
 
-@dataclass
-class Source:
-    """A validated initiative file: its data and its Markdown body."""
+def load_portfolio(
+    content_dir: Path, taxonomy_file: Path, shown_root: Path | None = None, history: bool = False
+) -> tuple[Portfolio | None, list[Problem]]:
+    """The validated portfolio (initiatives and challenges), or None and
+    every problem found. With ``history`` each initiative's journey is read
+    from Git as well."""
+    shown_root = shown_root or content_dir.parent
+    shown = taxonomy_file.relative_to(shown_root).as_posix() if taxonomy_file.is_relative_to(shown_root) else str(taxonomy_file)
+    try:
+        taxonomies = load_taxonomies(taxonomy_file)
+        model = model_for(taxonomies)
+    except ValidationError as error:
+        return None, problems_from_error(error, Taxonomies, shown, lambda loc: None)
+    except (OSError, yaml.YAMLError, ValueError) as error:
+        return None, [Problem(shown, None, None, f"Taxonomifilen går inte att använda: {error}")]
+    challenge_model = challenge_model_for(taxonomies)
+    challenges, problems = read_challenges(content_dir, challenge_model, shown_root)
+    sources, found = read_initiatives(content_dir, model, INITIATIVES, shown_root=shown_root,
+                                      context=challenge_context(content_dir))
+    problems = sorted(problems + found, key=lambda p: (p.path, p.line or 0))
+    if problems:
+        return None, problems
+    portfolio = Portfolio.from_sources(sources, taxonomies, model, challenges, challenge_model)
+    if history:
+        git = read_git_history(content_dir, INITIATIVES, taxonomies)
+        for entry in portfolio:
+            entry.history = journey(entry.data.history, git.versions.get(entry.slug, []))
+        portfolio.as_of, portfolio.history_notice = reference_date(git), git.notice
+    return portfolio, []
 
-    slug: str
-    path: str  # relative to the content folder, with forward slashes
-    data: BaseModel
-    body: str
+
+def read_challenges(content_dir: Path, model: type[BaseModel], shown_root: Path | None = None
+                    ) -> tuple[list[Source], list[Problem]]:
+    """Every challenge file in ``content/utmaningar/``, validated."""
+    shown_root = shown_root or content_dir.parent
+    sources, problems = read_initiatives(content_dir, model, CHALLENGES, shown_root)
+    problems += [Problem(_shown(content_dir / source.path, shown_root), None, None,
+                         "Filnamnet index.md är reserverat för sidan med alla utmaningar. Byt namn på filen "
+                         "efter utmaningen, till exempel aldre-bor-hemma.md.")
+                 for source in sources if source.slug == "index"]
+    return [source for source in sources if source.slug != "index"], problems
+
+
+def challenge_context(content_dir: Path) -> dict:
+    """What initiatives are validated against: the challenges that exist
+    (their files, valid or not, so a broken challenge is reported once)."""
+    return {"challenges": {file.stem for file in (content_dir / CHALLENGES).rglob("*.md")} - {"index"}}
+
+
+# ----------------------------------------------------------------------------
+# One file
+# ----------------------------------------------------------------------------
 
 
 class _FrontMatter:
@@ -222,7 +269,7 @@ def _read_in_two_processes(
     the copy sends plain data, validated again here (a seventh of the cost
     of reading)."""
     half = len(files) // 2
-    second = Beside(lambda: [
+    second = Forked(lambda: [
         (None, found) if source is None else
         ((source.slug, source.path, source.data.model_dump(exclude_defaults=True), source.body), found)
         for source, found in _read_each(files[half:], content_dir, model, shown_root, context)

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from portfolj.history import journey, read_git_history, reference_date
-from portfolj.project import load_portfolio
+from portfolj.loading import load_portfolio
 from support import MINIMAL, ROOT, front_matter
 
 

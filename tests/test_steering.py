@@ -15,7 +15,7 @@ from rdflib.namespace import DCAT, DCTERMS, RDF
 
 from portfolj.history import Event
 from portfolj.lessons import lessons_html, lessons_markdown
-from portfolj.project import load_portfolio
+from portfolj.loading import load_portfolio
 from portfolj.steering import Steering
 from support import MINIMAL, ROOT, front_matter, new_project
 
