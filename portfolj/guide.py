@@ -17,6 +17,13 @@ from portfolj.taxonomy import Term
 
 HEADINGS = ("Behov", "Lösning", "Resultat", "Lärdomar")
 CHALLENGE_HEADINGS = ("Behovet", "Vem har behovet", "Vad vi söker")
+# The help text under each heading and in the description of a new file:
+# a file that still has any of it is a draft (see loading).
+PROMPTS = ("Vilket behov eller problem ska initiativet möta, och för vem?",
+           "Vad gör ni, och hur?",
+           "Vad har hänt hittills? Siffror och exempel gör texten konkret.",
+           "Vad har ni lärt er, också av det som inte blev som ni tänkt?")
+DESCRIPTION_PROMPT = "Skriv en eller två meningar om initiativet."
 _EXAMPLES = {
     "title": "Idésluss för medarbetarnas idéer", "description": "Medarbetare lämnar idéer som prövas med stöd av idécoacher.",
     "organisation": "Kommunledningsförvaltningen", "started": "2024-03-01", "ended": "2025-06-30",
@@ -123,12 +130,8 @@ def new_initiative(title: str, description: str, values: dict, model: type[BaseM
     """The text of a new initiative file: the required fields filled in from
     ``values`` (by field name), the optional ones commented out with an
     example, and the suggested headings."""
-    values = values | {"title": title, "description": description or "Skriv en eller två meningar om initiativet."}
-    return _new_file(values, model, zip(HEADINGS, (
-        "Vilket behov eller problem ska initiativet möta, och för vem?",
-        "Vad gör ni, och hur?",
-        "Vad har hänt hittills? Siffror och exempel gör texten konkret.",
-        "Vad har ni lärt er, också av det som inte blev som ni tänkt?")))
+    values = values | {"title": title, "description": description or DESCRIPTION_PROMPT}
+    return _new_file(values, model, zip(HEADINGS, PROMPTS), draft=True)
 
 
 def new_challenge(title: str, description: str, organisation: str, opened: date, model: type[BaseModel]) -> str:
@@ -141,18 +144,22 @@ def new_challenge(title: str, description: str, organisation: str, opened: date,
         "Vilka sorters idéer eller initiativ vill ni se? Hur lämnar man en idé?")))
 
 
-def _new_file(values: dict, model: type[BaseModel], headings) -> str:
+def _new_file(values: dict, model: type[BaseModel], headings, draft: bool = False) -> str:
     def quoted(value: object) -> str:
         return json.dumps(value, ensure_ascii=False)
 
     lines, optional = ["---"], []
     for doc in field_reference(model):
+        if doc.name == "draft":
+            continue  # written below: a new file is a draft
         if not doc.required:
             optional += _commented(doc)
             continue
         value = values[doc.name]
         # A term's id as it is; a text, and a list, as JSON (valid YAML).
         lines.append(f"{doc.name}: {value if doc.values and not isinstance(value, list) else quoted(value)}")
+    if draft:
+        lines.append("draft: true  # ta bort raden när texten är klar att publiceras")
     lines += ["# Valfria fält: ta bort # framför de rader du vill använda.", *optional, "---"]
     text = "\n\n".join(f"## {heading}\n\n{prompt}" for heading, prompt in headings)
     return "\n".join(lines) + f"\n\n{text}\n"

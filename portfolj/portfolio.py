@@ -122,6 +122,7 @@ class Portfolio:
     taxonomies: dict[str, Taxonomy]
     entries: list[Entry]
     model: type[BaseModel] | None = None  # the content model the entries were validated with
+    drafts_left_out: list[str] = field(default_factory=list)  # their source paths: not to be published
     challenges: list[Entry] = field(default_factory=list)
     challenge_model: type[BaseModel] | None = None  # the model the challenges were validated with
     as_of: date | None = None  # the day the build counts from (see history.reference_date)
@@ -170,9 +171,14 @@ class Portfolio:
 
     @classmethod
     def from_sources(cls, sources: list[Source], taxonomies: Taxonomies, model: type[BaseModel] | None = None,
-                     challenges: list[Source] = (), challenge_model: type[BaseModel] | None = None) -> Portfolio:
-        return cls(dict(taxonomies.root), [Entry.from_source(source) for source in sources], model,
-                   [Entry.from_source(source) for source in challenges], challenge_model)
+                     drafts: bool = False, challenges: list[Source] = (),
+                     challenge_model: type[BaseModel] | None = None) -> Portfolio:
+        """``drafts``: whether initiatives marked ``draft: true`` are included
+        (in the preview) or left out (from the published site)."""
+        left_out = [source for source in sources if source.data.draft and not drafts]
+        return cls(dict(taxonomies.root), [Entry.from_source(source) for source in sources if source not in left_out],
+                   model, [source.path for source in left_out], [Entry.from_source(source) for source in challenges],
+                   challenge_model)
 
     def __iter__(self) -> Iterator[Entry]:
         return iter(self.entries)

@@ -51,7 +51,7 @@ def test_challenge_fields_are_validated_in_swedish(project):
     by_field = {p.field: p.message for p in problems}
     assert "Tillåtna värden: open (Öppen), addressed (Mött)" in by_field["status"]
     assert "ÅÅÅÅ-MM-DD" in by_field["opened"]
-    assert "Okänt värde '18'" in by_field["sdgs[1]"]
+    assert any(field.startswith("sdgs") and "Okänt värde '18'" in message for field, message in by_field.items())
     assert any("index.md är reserverat" in p.message for p in problems)
 
 
@@ -62,10 +62,10 @@ def test_challenge_status_takes_the_swedish_label(project):
 
 
 @pytest.mark.parametrize(("result", "field", "words"), [
-    ({"indicator": "Idéer", "value": "många", "unit": "st", "date": "2026-01-01"}, "results[1].value", "inget tal"),
-    ({"indicator": "Idéer", "value": True, "unit": "st", "date": "2026-01-01"}, "results[1].value", "Ska vara ett tal"),
-    ({"indicator": "Idéer", "value": 3, "unit": "st"}, "results[1].date", "Obligatoriskt fält saknas"),
-    ({"indicator": "Idéer", "value": 3, "unit": "st", "date": "2026-01-01", "goal": 5}, "results[1].goal", "Okänt fält 'goal'"),
+    ({"indicator": "Idéer", "value": "många", "unit": "st", "date": "2026-01-01"}, "results, värde 1, value", "inget tal"),
+    ({"indicator": "Idéer", "value": True, "unit": "st", "date": "2026-01-01"}, "results, värde 1, value", "Ska vara ett tal"),
+    ({"indicator": "Idéer", "value": 3, "unit": "st"}, "results, värde 1, date", "Obligatoriskt fält saknas"),
+    ({"indicator": "Idéer", "value": 3, "unit": "st", "date": "2026-01-01", "goal": 5}, "results, värde 1, goal", "Okänt fält 'goal'"),
 ])
 def test_results_are_validated_in_swedish(project, result, field, words):
     project.add("a", results=[result])
