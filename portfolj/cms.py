@@ -9,8 +9,9 @@ from typing import get_args, get_origin
 
 from pydantic import BaseModel, HttpUrl
 
-from portfolj.guide import HEADINGS, base_types, nested_model
-from portfolj.model import Initiative, vocabulary_of
+from portfolj.guide import CHALLENGE_HEADINGS, HEADINGS, base_types, nested_model
+from portfolj.model import Challenge, Initiative, vocabulary_of
+from portfolj.portfolio import CHALLENGES, INITIATIVES
 from portfolj.settings import Editor
 from portfolj.yamlfile import dump
 
@@ -18,7 +19,7 @@ ADMIN = "admin/"
 SCRIPT = "assets/vendor/sveltia-cms/sveltia-cms.js"
 
 
-def cms_config(model: type[Initiative], editor: Editor, site_url: str = "") -> dict:
+def cms_config(model: type[Initiative], challenge_model: type[Challenge], editor: Editor, site_url: str = "") -> dict:
     backend = {"name": editor.backend, "repo": editor.repo, "branch": editor.branch}
     if editor.base_url:
         backend["base_url"] = editor.base_url
@@ -29,27 +30,35 @@ def cms_config(model: type[Initiative], editor: Editor, site_url: str = "") -> d
         "media_folder": "content/bilder",
         "public_folder": "/bilder",  # resolved from the content folder by the loader and the page
         "slug": {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-"},
-        "collections": [{
-            "name": "initiatives",
-            "label": "Initiativ",
-            "label_singular": "Initiativ",
-            "folder": "content/initiatives",
-            "extension": "md",
-            "format": "yaml-frontmatter",
-            "create": True,
-            "slug": "{{slug}}",
-            "summary": "{{title}}",
-            "fields": [*_fields(model), {
-                "name": "body", "label": "Text", "widget": "markdown", "required": False,
-                "hint": f"Använd rubrikerna {', '.join(HEADINGS)} på nivå 2.",
-            }],
-        }],
+        "collections": [
+            _collection(INITIATIVES, "Initiativ", "Initiativ", _fields(model), HEADINGS),
+            _collection(CHALLENGES, "Utmaningar", "Utmaning", _fields(challenge_model), CHALLENGE_HEADINGS),
+        ],
     }
     return config | ({"site_url": site_url} if site_url else {})
 
 
-def cms_config_yaml(model: type[Initiative], editor: Editor, site_url: str = "") -> str:
-    return dump(cms_config(model, editor, site_url))
+def _collection(folder: str, label: str, singular: str, fields: list[dict], headings: tuple[str, ...]) -> dict:
+    return {
+        "name": "initiatives" if folder == INITIATIVES else "challenges",
+        "label": label,
+        "label_singular": singular,
+        "folder": f"content/{folder}",
+        "extension": "md",
+        "format": "yaml-frontmatter",
+        "create": True,
+        "slug": "{{slug}}",
+        "summary": "{{title}}",
+        "fields": [*fields, {
+            "name": "body", "label": "Text", "widget": "markdown", "required": False,
+            "hint": f"Använd rubrikerna {', '.join(headings)} på nivå 2.",
+        }],
+    }
+
+
+def cms_config_yaml(model: type[Initiative], challenge_model: type[Challenge], editor: Editor,
+                    site_url: str = "") -> str:
+    return dump(cms_config(model, challenge_model, editor, site_url))
 
 
 def _fields(model: type[BaseModel]) -> list[dict]:
@@ -64,7 +73,11 @@ def _field(name: str, info) -> dict:
     nested = nested_model(info.annotation)
     types = base_types(get_args(info.annotation)[0] if many else info.annotation)
     taxonomy = vocabulary_of(info)
-    if taxonomy is not None and not taxonomy.open:
+    if name == "challenges":
+        # Picked from the challenges collection: its files' names are what front matter holds.
+        spec |= {"widget": "relation", "collection": "challenges", "value_field": "{{slug}}",
+                 "search_fields": ["title"], "display_fields": ["title"], "multiple": True}
+    elif taxonomy is not None and not taxonomy.open:
         spec |= {"widget": "select", "multiple": many,
                  "options": [{"label": term.label, "value": term.id} for term in taxonomy.terms]}
     elif nested:
@@ -77,6 +90,8 @@ def _field(name: str, info) -> dict:
         spec |= {"widget": "boolean", "default": False}
     elif int in types:
         spec |= {"widget": "number", "value_type": "int", "min": 0}
+    elif float in types:
+        spec |= {"widget": "number", "value_type": "float"}
     elif many:
         spec |= {"widget": "list"}
     else:

@@ -1,4 +1,4 @@
-"""The JSON Schema of the front matter, for editors: derived from the model,
+"""The JSON Schema of the front matter (of an initiative or a challenge), for editors: derived from the model,
 with the Swedish label of every allowed value."""
 
 from __future__ import annotations
@@ -8,6 +8,8 @@ import json
 from portfolj.model import Initiative, vocabulary_of
 
 SCHEMA_PATH = "schema/initiativ.schema.json"
+# The same for challenges, from their model (portfolj.model.challenge_model_for).
+CHALLENGE_SCHEMA_PATH = "schema/utmaning.schema.json"
 
 
 def front_matter_schema(model: type[Initiative]) -> dict:

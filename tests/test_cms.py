@@ -6,6 +6,7 @@ import re
 import yaml
 
 from portfolj.cms import cms_config
+from portfolj.model import challenge_model_for
 from portfolj.settings import Editor
 
 
@@ -14,8 +15,9 @@ def by_name(fields):
 
 
 def test_every_field_and_every_allowed_value(model, taxonomies):
-    config = cms_config(model, Editor())
-    [collection] = config["collections"]
+    config = cms_config(model, challenge_model_for(taxonomies), Editor())
+    collection, challenges = config["collections"]
+    assert challenges["folder"] == "content/utmaningar" and challenges["name"] == "challenges"
     assert collection["folder"] == "content/initiatives" and collection["format"] == "yaml-frontmatter"
     fields = by_name(collection["fields"])
     assert list(fields) == [*model.model_fields, "body"]
@@ -35,8 +37,8 @@ def test_every_field_and_every_allowed_value(model, taxonomies):
     assert fields["description"]["hint"].startswith("En eller två meningar")
 
 
-def test_backend_comes_from_settings(model):
-    config = cms_config(model, Editor(backend="gitlab", repo="asby/portfolj", app_id="abc123"))
+def test_backend_comes_from_settings(model, taxonomies):
+    config = cms_config(model, challenge_model_for(taxonomies), Editor(backend="gitlab", repo="asby/portfolj", app_id="abc123"))
     assert config["backend"] == {"name": "gitlab", "repo": "asby/portfolj", "branch": "main",
                                  "app_id": "abc123", "auth_type": "pkce"}
 
