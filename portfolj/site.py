@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 
-from portfolj.cms import ADMIN, SCRIPT, admin_page, cms_config_yaml
+from portfolj.cms import ADMIN, admin_page, cms_config_yaml
 from portfolj.dcat import Distribution, dcat_jsonld
 from portfolj.exports import (
     LIST_SEPARATOR, atom_feed, csv_columns, initiatives_csv, initiatives_json, initiatives_schema, records,
@@ -157,6 +157,6 @@ def generated_files(portfolio: Portfolio, settings: Settings) -> dict[str, str |
         CATALOG: dcat_jsonld(settings, list(DOWNLOADS), CATALOG),
         FILTER_DATA: filter_data(portfolio),
         SCHEMA_PATH: front_matter_schema_json(taxonomies),
-        f"{ADMIN}config.yml": cms_config_yaml(taxonomies, settings.editor, settings.site_url),
-        f"{ADMIN}index.html": admin_page(f"../{SCRIPT}", settings.editor.backend),
+        f"{ADMIN}config.yml": cms_config_yaml(taxonomies, settings.editor, settings.site_url, settings.site_name),
+        f"{ADMIN}index.html": admin_page("../", settings.editor),
     }
