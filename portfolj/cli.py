@@ -8,6 +8,8 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import tempfile
+import textwrap
 from pathlib import Path
 
 import yaml
@@ -69,10 +71,12 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(title="kommandon", metavar="KOMMANDO", required=True)
 
     new = commands.add_parser("new", help="skapa en ny initiativfil",
-                              description="Skapar en fil i content/initiatives/ med de obligatoriska fälten och "
-                                          "de föreslagna rubrikerna. Frågar efter det som saknas när du kör i en "
-                                          "terminal. Skriver aldrig över en befintlig fil.")
-    new.add_argument("title", help='initiativets titel, till exempel "Idésluss för medarbetare"')
+                              description="Skapar en fil i content/initiatives/ med de "
+                                          "obligatoriska fälten och de föreslagna rubrikerna. Frågar efter det "
+                                          "som saknas när du kör i en terminal. Skriver aldrig över en befintlig "
+                                          "fil och skriver ingen fil som bygget inte godtar.")
+    new.add_argument("title", nargs="?", help='initiativets titel, till exempel "Idésluss för medarbetare" '
+                                              "(frågas efter om den saknas)")
     new.add_argument("--description", default="", help="en eller två meningar som sammanfattar initiativet")
     for name, text in (("facet", "innovationsfacett"), ("stage", "steg"), ("status", "status")):
         new.add_argument(f"--{name}", help=f"{text}: id eller svensk benämning")
@@ -165,9 +169,30 @@ def _count(content: Path) -> int:
 # ----------------------------------------------------------------------------
 
 
+class _Cancelled(Exception):
+    """Ctrl-C or Ctrl-D at a question: stop without writing anything."""
+
+
 def _new(args: argparse.Namespace) -> int:
     taxonomies = _taxonomies(args)
-    slug = slugify(args.title)
+    interactive = sys.stdin.isatty()
+    try:
+        return _create(args, taxonomies, interactive)
+    except _Cancelled:
+        print("\nAvbrutet. Ingen fil skapades.", file=sys.stderr)
+        return 130
+
+
+def _create(args: argparse.Namespace, taxonomies: Taxonomies, interactive: bool) -> int:
+    title = args.title or (_ask_until("Titel (högst 120 tecken): ") if interactive else None)
+    if not title:
+        print("Ange initiativets titel, till exempel: portfolj new \"Idésluss för medarbetare\"", file=sys.stderr)
+        return 1
+    refusal = _title_refusal(title)
+    if refusal:
+        print(refusal, file=sys.stderr)
+        return 1
+    slug = slugify(title)
     target = args.content / "initiatives" / f"{slug}.md"
     # A file of the same name in any subfolder would be the same page.
     existing = next((args.content / "initiatives").rglob(f"{slug}.md"), None)
@@ -175,23 +200,49 @@ def _new(args: argparse.Namespace) -> int:
         print(f"Filen {_shown(existing)} finns redan och skrivs inte över. Välj en annan titel "
               "eller öppna den befintliga filen.", file=sys.stderr)
         return 1
-    interactive = sys.stdin.isatty()
-    values = {}
-    for name in ASKED:
-        values[name] = _term(taxonomies, name, getattr(args, name), interactive)
-    organisation = args.organisation or (_ask("Ansvarig organisation (förvaltning, avdelning eller bolag): ")
-                                         if interactive else None)
+    values = {name: _term(taxonomies, name, getattr(args, name), interactive) for name in ASKED}
+    organisation = args.organisation or (
+        _ask_until("\nAnsvarig organisation (förvaltning, avdelning eller bolag): ") if interactive else None)
+    description = args.description or (
+        _ask_until("\nBeskrivning (en eller två meningar, högst 300 tecken): ") if interactive else "")
     missing = [f"--{name}" for name in (*ASKED, "organisation")
                if not (values.get(name) or (name == "organisation" and organisation))]
     if missing:
         print(f"Ange {', '.join(missing)} (eller kör kommandot i en terminal så frågar det).", file=sys.stderr)
         return 1
-    assert SLUG.fullmatch(slug)
+    text = new_initiative(title, description, values, organisation, taxonomies)
+    problems = _problems_of(text, target, taxonomies)
+    if problems:
+        print("\n".join(map(str, problems)) + "\n\nIngen fil skapades. Rätta värdena och försök igen.",
+              file=sys.stderr)
+        return 1
     target.parent.mkdir(parents=True, exist_ok=True)
     with target.open("x", encoding="utf-8") as file:  # "x": never overwrite, even a file made meanwhile
-        file.write(new_initiative(args.title, args.description, values, organisation, taxonomies))
-    print(f"Skapade {_shown(target)}. Fyll i beskrivningen och texten, och kör sedan: portfolj check {_shown(target)}")
+        file.write(text)
+    print(f"Skapade {_shown(target)}. Fyll i texten och kör sedan: portfolj check {_shown(target)}")
     return 0
+
+
+def _title_refusal(title: str) -> str | None:
+    """Why a title cannot name a file, or None."""
+    try:
+        title.encode("utf-8")
+    except UnicodeEncodeError:
+        return ("Titeln innehåller tecken som inte är text (terminalen skickade något som inte är UTF-8). "
+                "Skriv titeln igen, eller ställ in terminalen på UTF-8.")
+    if slugify(f"{title}0") == "0":  # nothing of the title would be left in the file name
+        return ("Titeln behöver minst en bokstav a–ö eller en siffra: filnamnet och sidans adress "
+                "görs av den.")
+    return None
+
+
+def _problems_of(text: str, target: Path, taxonomies: Taxonomies) -> list[Problem]:
+    """The build's own judgement of the file, before it exists."""
+    with tempfile.TemporaryDirectory() as folder:
+        trial = Path(folder) / "initiatives" / target.name
+        trial.parent.mkdir()
+        trial.write_text(text, encoding="utf-8")
+        return read_initiative(trial, Path(folder), model_for(taxonomies), _shown(target))[1]
 
 
 def _term(taxonomies: Taxonomies, name: str, given: str | None, interactive: bool):
@@ -199,25 +250,45 @@ def _term(taxonomies: Taxonomies, name: str, given: str | None, interactive: boo
     if given:
         term = taxonomy.lookup(given)
         if term is None:
-            raise SystemExit(f"Okänt värde '{given}' för --{name}. Tillåtna värden: {taxonomy.describe_allowed()}.")
+            raise SystemExit(f"Okänt värde '{given}' för --{name}.{_did_you_mean(taxonomy, given)} "
+                             f"Tillåtna värden: {taxonomy.describe_allowed()}.")
         return term.id
     if not interactive:
         return None
     print(f"\n{taxonomy.label}:")
     for number, term in enumerate(taxonomy.terms, start=1):
         print(f"  {number}) {term.label} ({term.id})")
+        if term.description:
+            print(textwrap.fill(term.description, width=78, initial_indent="     ", subsequent_indent="     "))
     while True:
-        answer = _ask("Välj nummer, id eller benämning: ")
+        answer = _ask_until("Välj nummer, id eller benämning: ")
         if answer.isdigit() and 1 <= int(answer) <= len(taxonomy.terms):
             return taxonomy.terms[int(answer) - 1].id
         term = taxonomy.lookup(answer)
         if term is not None:
             return term.id
-        print("Det känns inte igen. Försök igen.")
+        print(f"'{answer}' känns inte igen.{_did_you_mean(taxonomy, answer)} Försök igen.")
+
+
+def _did_you_mean(taxonomy, value: str) -> str:
+    guess = taxonomy.suggest(value)
+    return f" Menade du '{guess.id}' ({guess.label})?" if guess else ""
+
+
+def _ask_until(prompt: str) -> str:
+    """Asks again until the answer is not empty."""
+    while True:
+        answer = _ask(prompt)
+        if answer:
+            return answer
+        print("Ett svar behövs här.")
 
 
 def _ask(prompt: str) -> str:
-    return input(prompt).strip()
+    try:
+        return input(prompt).strip()
+    except (KeyboardInterrupt, EOFError):
+        raise _Cancelled from None
 
 
 # ----------------------------------------------------------------------------
