@@ -15,12 +15,12 @@ from pathlib import Path
 import yaml
 
 from portfolj.guide import new_initiative
-from portfolj.loading import SLUG, read_initiative
+from portfolj.loading import read_initiative
 from portfolj.messages import Problem
-from portfolj.model import model_for
+from portfolj.model import Initiative, model_for
 from portfolj.project import load_portfolio
 from portfolj.schema import front_matter_schema_json
-from portfolj.taxonomy import Taxonomies, load_taxonomies, slugify
+from portfolj.taxonomy import Taxonomies, Taxonomy, load_taxonomies, slugify
 
 # argparse's own words, in Swedish.
 _SWEDISH = {
@@ -36,15 +36,27 @@ _SWEDISH = {
 }
 argparse._ = lambda text: _SWEDISH.get(text, text)
 
-ASKED = ("facet", "stage", "status")
-
 
 def main(argv: list[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    # Where the files are comes first: `new` has an option for each required taxonomy.
+    locations = argparse.ArgumentParser(add_help=False)
+    locations.add_argument("--content", type=Path)
+    locations.add_argument("--taxonomy", type=Path)
+    given, _ = locations.parse_known_args(argv)
     site_content, site_taxonomy = _site_paths(Path("mkdocs.yml"))
-    args.content = args.content or site_content
-    args.taxonomy = args.taxonomy or site_taxonomy
+    content, taxonomy = given.content or site_content, given.taxonomy or site_taxonomy
+    try:
+        asked = _asked(load_taxonomies(taxonomy))
+    except (OSError, ValueError):
+        asked = []  # the command that needs the file says what is wrong with it
+    args = _parser(asked).parse_args(argv)
+    args.content, args.taxonomy = content, taxonomy
     return args.run(args)
+
+
+def _asked(taxonomies: Taxonomies) -> list[Taxonomy]:
+    """The taxonomies `new` fills in: the required ones."""
+    return [taxonomy for taxonomy in taxonomies if taxonomy.required]
 
 
 def _site_paths(config_file: Path) -> tuple[Path, Path]:
@@ -61,7 +73,7 @@ def _site_paths(config_file: Path) -> tuple[Path, Path]:
     return root / config.get("docs_dir", "docs" if config else "content"), root / portfolio.get("taxonomy", "taxonomy.yml")
 
 
-def _parser() -> argparse.ArgumentParser:
+def _parser(asked: list[Taxonomy]) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="portfolj", description="Verktyg för den som skriver initiativ till Innovationsportföljen.")
     parser.add_argument("--content", type=Path,
@@ -71,16 +83,19 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(title="kommandon", metavar="KOMMANDO", required=True)
 
     new = commands.add_parser("new", help="skapa en ny initiativfil",
-                              description="Skapar en fil i content/initiatives/ med de "
-                                          "obligatoriska fälten och de föreslagna rubrikerna. Frågar efter det "
-                                          "som saknas när du kör i en terminal. Skriver aldrig över en befintlig "
-                                          "fil och skriver ingen fil som bygget inte godtar.")
+                              description="Skapar en fil i content/initiatives/ med de obligatoriska fälten och "
+                                          "de föreslagna rubrikerna. Frågar efter det som saknas när du kör i en "
+                                          "terminal. Skriver aldrig över en befintlig fil och skriver ingen fil som "
+                                          "bygget inte godtar.")
     new.add_argument("title", nargs="?", help='initiativets titel, till exempel "Idésluss för medarbetare" '
                                               "(frågas efter om den saknas)")
     new.add_argument("--description", default="", help="en eller två meningar som sammanfattar initiativet")
-    for name, text in (("facet", "innovationsfacett"), ("stage", "steg"), ("status", "status")):
-        new.add_argument(f"--{name}", help=f"{text}: id eller svensk benämning")
-    new.add_argument("--organisation", help="ansvarig förvaltning, avdelning eller bolag")
+    for taxonomy in asked:
+        text = taxonomy.hint.rstrip(".") or taxonomy.label
+        text = text[:1].lower() + text[1:]
+        if not taxonomy.open:
+            text = f"{taxonomy.label.lower()}: id eller svensk benämning"
+        new.add_argument(f"--{taxonomy.field}", help=text + (", flera skiljs med komma" if taxonomy.multiple else ""))
     new.set_defaults(run=_new)
 
     check = commands.add_parser("check", help="kontrollera initiativfiler utan att bygga webbplatsen",
@@ -114,10 +129,9 @@ def _check(args: argparse.Namespace) -> int:
 
 def _check_files(args: argparse.Namespace) -> list[Problem]:
     try:
-        taxonomies = _taxonomies(args)
+        _, model = _model(args)
     except SystemExit as stop:
         return [Problem(str(args.taxonomy), None, None, str(stop))]
-    model = model_for(taxonomies)
     folder = args.content / "initiatives"
     problems = []
     for file in args.files:
@@ -174,16 +188,15 @@ class _Cancelled(Exception):
 
 
 def _new(args: argparse.Namespace) -> int:
-    taxonomies = _taxonomies(args)
-    interactive = sys.stdin.isatty()
+    taxonomies, model = _model(args)
     try:
-        return _create(args, taxonomies, interactive)
+        return _create(args, taxonomies, model, sys.stdin.isatty())
     except _Cancelled:
         print("\nAvbrutet. Ingen fil skapades.", file=sys.stderr)
         return 130
 
 
-def _create(args: argparse.Namespace, taxonomies: Taxonomies, interactive: bool) -> int:
+def _create(args: argparse.Namespace, taxonomies: Taxonomies, model: type[Initiative], interactive: bool) -> int:
     title = args.title or (_ask_until("Titel (högst 120 tecken): ") if interactive else None)
     if not title:
         print("Ange initiativets titel, till exempel: portfolj new \"Idésluss för medarbetare\"", file=sys.stderr)
@@ -200,18 +213,16 @@ def _create(args: argparse.Namespace, taxonomies: Taxonomies, interactive: bool)
         print(f"Filen {_shown(existing)} finns redan och skrivs inte över. Välj en annan titel "
               "eller öppna den befintliga filen.", file=sys.stderr)
         return 1
-    values = {name: _term(taxonomies, name, getattr(args, name), interactive) for name in ASKED}
-    organisation = args.organisation or (
-        _ask_until("\nAnsvarig organisation (förvaltning, avdelning eller bolag): ") if interactive else None)
+    values = {taxonomy.field: _value(taxonomy, getattr(args, taxonomy.field), interactive)
+              for taxonomy in _asked(taxonomies)}
     description = args.description or (
         _ask_until("\nBeskrivning (en eller två meningar, högst 300 tecken): ") if interactive else "")
-    missing = [f"--{name}" for name in (*ASKED, "organisation")
-               if not (values.get(name) or (name == "organisation" and organisation))]
+    missing = [f"--{name}" for name, value in values.items() if not value]
     if missing:
         print(f"Ange {', '.join(missing)} (eller kör kommandot i en terminal så frågar det).", file=sys.stderr)
         return 1
-    text = new_initiative(title, description, values, organisation, taxonomies)
-    problems = _problems_of(text, target, taxonomies)
+    text = new_initiative(title, description, values, model)
+    problems = _problems_of(text, target, model)
     if problems:
         print("\n".join(map(str, problems)) + "\n\nIngen fil skapades. Rätta värdena och försök igen.",
               file=sys.stderr)
@@ -236,41 +247,52 @@ def _title_refusal(title: str) -> str | None:
     return None
 
 
-def _problems_of(text: str, target: Path, taxonomies: Taxonomies) -> list[Problem]:
+def _problems_of(text: str, target: Path, model: type[Initiative]) -> list[Problem]:
     """The build's own judgement of the file, before it exists."""
     with tempfile.TemporaryDirectory() as folder:
         trial = Path(folder) / "initiatives" / target.name
         trial.parent.mkdir()
         trial.write_text(text, encoding="utf-8")
-        return read_initiative(trial, Path(folder), model_for(taxonomies), _shown(target))[1]
+        return read_initiative(trial, Path(folder), model, _shown(target))[1]
 
 
-def _term(taxonomies: Taxonomies, name: str, given: str | None, interactive: bool):
-    taxonomy = taxonomies[name]
+def _value(taxonomy: Taxonomy, given: str | None, interactive: bool):
+    """A required field's value: given as an option, else asked in a terminal (else None)."""
+    if taxonomy.open:
+        text = given or (_ask_until(f"\n{taxonomy.label} "
+                                    f"({taxonomy.hint.rstrip('.').lower() or taxonomy.plural.lower()}): ")
+                         if interactive else None)
+        return ([part.strip() for part in text.split(",") if part.strip()] if taxonomy.multiple else text) if text else None
     if given:
-        term = taxonomy.lookup(given)
-        if term is None:
-            raise SystemExit(f"Okänt värde '{given}' för --{name}.{_did_you_mean(taxonomy, given)} "
-                             f"Tillåtna värden: {taxonomy.describe_allowed()}.")
-        return term.id
+        ids = [_term(taxonomy, part.strip()) for part in (given.split(",") if taxonomy.multiple else [given])]
+        return ids if taxonomy.multiple else ids[0]
     if not interactive:
         return None
     print(f"\n{taxonomy.label}:")
     for number, term in enumerate(taxonomy.terms, start=1):
         print(f"  {number}) {term.label} ({term.id})")
-        if term.description:
+        if term.description:  # what each choice means, to choose by
             print(textwrap.fill(term.description, width=78, initial_indent="     ", subsequent_indent="     "))
     while True:
         answer = _ask_until("Välj nummer, id eller benämning: ")
         if answer.isdigit() and 1 <= int(answer) <= len(taxonomy.terms):
-            return taxonomy.terms[int(answer) - 1].id
-        term = taxonomy.lookup(answer)
+            term = taxonomy.terms[int(answer) - 1]
+        else:
+            term = taxonomy.lookup(answer)
         if term is not None:
-            return term.id
+            return [term.id] if taxonomy.multiple else term.id
         print(f"'{answer}' känns inte igen.{_did_you_mean(taxonomy, answer)} Försök igen.")
 
 
-def _did_you_mean(taxonomy, value: str) -> str:
+def _term(taxonomy: Taxonomy, given: str):
+    term = taxonomy.lookup(given)
+    if term is None:
+        raise SystemExit(f"Okänt värde '{given}' för --{taxonomy.field}.{_did_you_mean(taxonomy, given)} "
+                         f"Tillåtna värden: {taxonomy.describe_allowed()}.")
+    return term.id
+
+
+def _did_you_mean(taxonomy: Taxonomy, value: str) -> str:
     guess = taxonomy.suggest(value)
     return f" Menade du '{guess.id}' ({guess.label})?" if guess else ""
 
@@ -297,13 +319,14 @@ def _ask(prompt: str) -> str:
 
 
 def _schema(args: argparse.Namespace) -> int:
-    sys.stdout.write(front_matter_schema_json(_taxonomies(args)))
+    sys.stdout.write(front_matter_schema_json(_model(args)[1]))
     return 0
 
 
-def _taxonomies(args: argparse.Namespace) -> Taxonomies:
+def _model(args: argparse.Namespace) -> tuple[Taxonomies, type[Initiative]]:
     try:
-        return load_taxonomies(args.taxonomy)
+        taxonomies = load_taxonomies(args.taxonomy)
+        return taxonomies, model_for(taxonomies)
     except (OSError, ValueError) as error:
         raise SystemExit(f"Taxonomifilen {args.taxonomy} går inte att läsa: {error}") from None
 

@@ -7,10 +7,12 @@ from __future__ import annotations
 
 from html import escape
 
+from collections.abc import Mapping
+
 from portfolj.guide import HEADINGS
-from portfolj.model import model_for
+from portfolj.model import Initiative, vocabulary_of
 from portfolj.settings import Editor
-from portfolj.taxonomy import Taxonomies, Taxonomy
+from portfolj.taxonomy import Taxonomy
 from portfolj.yamlfile import dump
 
 ADMIN = "admin/"
@@ -29,9 +31,13 @@ URL_PATTERN = ["^https?://", "Adressen ska börja med https://."]
 NO_SEPARATOR = ["^[^|]*$", "Tecknet | kan inte stå i ett värde i en lista. Skriv 'och' eller ett kommatecken i stället."]
 
 
-def cms_config(taxonomies: Taxonomies, editor: Editor, site_url: str = "", site_name: str = "") -> dict:
-    schema = model_for(taxonomies).model_json_schema()
-    closed = [t for t in taxonomies if not t.open and schema["properties"].get(t.field, {}).get("type") != "array"]
+def cms_config(model: type[Initiative], editor: Editor, site_url: str = "", site_name: str = "",
+               in_use: Mapping[str, Taxonomy] | None = None) -> dict:
+    """``in_use``: the portfolio's vocabularies, open ones with the values the initiatives use."""
+    schema = model.model_json_schema()
+    taxonomies = {name: vocabulary_of(info) for name, info in model.model_fields.items() if vocabulary_of(info)}
+    taxonomies |= {name: taxonomy for name, taxonomy in (in_use or {}).items() if taxonomy.open and name in taxonomies}
+    closed = [taxonomy for taxonomy in taxonomies.values() if not taxonomy.open and not taxonomy.multiple]
     config = {
         "backend": _backend(editor),
         "app_title": f"Redigera initiativ – {site_name}" if site_name else "Redigera initiativ",
@@ -77,8 +83,9 @@ def cms_config(taxonomies: Taxonomies, editor: Editor, site_url: str = "", site_
     return config | ({"site_url": site_url} if site_url else {})
 
 
-def cms_config_yaml(taxonomies: Taxonomies, editor: Editor, site_url: str = "", site_name: str = "") -> str:
-    return dump(cms_config(taxonomies, editor, site_url, site_name))
+def cms_config_yaml(model: type[Initiative], editor: Editor, site_url: str = "", site_name: str = "",
+                    in_use: Mapping[str, Taxonomy] | None = None) -> str:
+    return dump(cms_config(model, editor, site_url, site_name, in_use))
 
 
 def _backend(editor: Editor) -> dict:
@@ -93,7 +100,7 @@ def _backend(editor: Editor) -> dict:
     return backend
 
 
-def _fields(schema: dict, defs: dict, taxonomies: Taxonomies) -> list[dict]:
+def _fields(schema: dict, defs: dict, taxonomies: Mapping[str, Taxonomy]) -> list[dict]:
     required = set(schema.get("required", ()))
     return [_field(name, prop, name in required, defs, taxonomies) for name, prop in schema["properties"].items()]
 
@@ -105,7 +112,7 @@ def _present(prop: dict, defs: dict) -> dict:
     return defs[value["$ref"].rsplit("/", 1)[1]] if "$ref" in value else value
 
 
-def _field(name: str, prop: dict, required: bool, defs: dict, taxonomies: Taxonomies) -> dict:
+def _field(name: str, prop: dict, required: bool, defs: dict, taxonomies: Mapping[str, Taxonomy]) -> dict:
     value = _present(prop, defs)
     many = value.get("type") == "array"
     item = _present(value["items"], defs) if many else value
@@ -116,7 +123,7 @@ def _field(name: str, prop: dict, required: bool, defs: dict, taxonomies: Taxono
         spec |= {"widget": "select", "multiple": many, "options": _options(taxonomies[name]),
                  "dropdown_threshold": CHOICES_IN_VIEW}
     elif item.get("type") == "object":
-        spec |= {"widget": "list" if many else "object", "fields": _fields(item, defs, taxonomies)}
+        spec |= {"widget": "list" if many else "object", "fields": _fields(item, defs, {})}  # a record's parts have no vocabularies
         if many:
             spec["summary"] = "{{" + next(iter(item["properties"])) + "}}"
         if name == "image":

@@ -30,4 +30,4 @@ def load_portfolio(
     sources, problems = read_initiatives(content_dir, model, shown_root=shown_root)
     if problems:
         return None, problems
-    return Portfolio.from_sources(sources, taxonomies), []
+    return Portfolio.from_sources(sources, taxonomies, model), []

@@ -9,7 +9,6 @@ import yaml
 from pydantic import ValidationError
 
 from portfolj.cms import admin_page, cms_config
-from portfolj.model import Initiative
 from portfolj.settings import Editor
 
 
@@ -17,13 +16,13 @@ def by_name(fields):
     return {field["name"]: field for field in fields}
 
 
-def test_every_field_and_every_allowed_value(taxonomies):
-    config = cms_config(taxonomies, Editor())
+def test_every_field_and_every_allowed_value(model, taxonomies):
+    config = cms_config(model, Editor())
     [collection] = config["collections"]
     assert collection["folder"] == "content/initiatives" and collection["format"] == "yaml-frontmatter"
     fields = by_name(collection["fields"])
-    assert list(fields) == [*Initiative.model_fields, "body"]
-    for name, info in Initiative.model_fields.items():
+    assert list(fields) == [*model.model_fields, "body"]
+    for name, info in model.model_fields.items():
         assert fields[name]["required"] == info.is_required(), name
         assert fields[name]["label"] == info.title
     for name in ("facet", "stage", "status", "areas"):
@@ -40,8 +39,8 @@ def test_every_field_and_every_allowed_value(taxonomies):
     assert fields["description"]["hint"].startswith("En eller två meningar")
 
 
-def test_the_form_enforces_what_the_model_enforces(taxonomies):
-    config = cms_config(taxonomies, Editor())
+def test_the_form_enforces_what_the_model_enforces(model):
+    config = cms_config(model, Editor())
     assert config["output"] == {"omit_empty_optional_fields": True}  # no started: '' in a saved file
     fields = by_name(config["collections"][0]["fields"])
     assert (fields["title"]["minlength"], fields["title"]["maxlength"]) == (1, 120)
@@ -56,8 +55,8 @@ def test_the_form_enforces_what_the_model_enforces(taxonomies):
     assert fields["body"]["default"].startswith("## Behov\n") and "## Lärdomar" in fields["body"]["default"]
 
 
-def test_list_view_filters_and_groups_by_the_single_valued_vocabularies(taxonomies):
-    [collection] = cms_config(taxonomies, Editor())["collections"]
+def test_list_view_filters_and_groups_by_the_single_valued_vocabularies(model, taxonomies):
+    [collection] = cms_config(model, Editor())["collections"]
     assert [group["field"] for group in collection["view_groups"]] == ["facet", "stage", "status"]
     assert {"label": "Steg: Utforska möjligheter", "field": "stage", "pattern": "^explore$"} in collection["view_filters"]
     assert len(collection["view_filters"]) == sum(len(taxonomies[n].terms) for n in ("facet", "stage", "status"))
@@ -71,21 +70,21 @@ def test_organisation_names_in_use_are_suggested(project):
     assert "Namn som redan används: Kultur- och fritidsförvaltningen." in organisation["hint"]
 
 
-def test_backend_comes_from_settings(taxonomies):
-    config = cms_config(taxonomies, Editor(backend="gitlab", repo="asby/portfolj", app_id="abc123"))
+def test_backend_comes_from_settings(model):
+    config = cms_config(model, Editor(backend="gitlab", repo="asby/portfolj", app_id="abc123"))
     assert config["backend"] == {"name": "gitlab", "repo": "asby/portfolj", "branch": "main",
                                  "app_id": "abc123", "auth_type": "pkce"}
     assert "publish_mode" not in config
     forgejo = Editor(backend="gitea", repo="asby/portfolj", api_root="https://git.asby.se/api/v1",
                      base_url="https://git.asby.se", app_id="x")
-    assert cms_config(taxonomies, forgejo)["backend"]["api_root"] == "https://git.asby.se/api/v1"
+    assert cms_config(model, forgejo)["backend"]["api_root"] == "https://git.asby.se/api/v1"
     assert forgejo.hosts == ("https://git.asby.se",)
     assert Editor().hosts == ("https://api.github.com", "https://avatars.githubusercontent.com")
     assert Editor(backend="test-repo").hosts == ()
 
 
-def test_review_before_publishing_makes_pull_requests(taxonomies):
-    assert cms_config(taxonomies, Editor(review=True))["publish_mode"] == "editorial_workflow"
+def test_review_before_publishing_makes_pull_requests(model):
+    assert cms_config(model, Editor(review=True))["publish_mode"] == "editorial_workflow"
     with pytest.raises(ValidationError, match="bara för GitHub och GitLab"):
         Editor(backend="gitea", review=True)
 

@@ -60,7 +60,7 @@ def editor_url(tmp_path_factory, taxonomies) -> str:
     (site / "assets").symlink_to(ROOT / "overrides" / "assets")
     editor = Editor(backend="test-repo")
     (site / "admin" / "index.html").write_text(admin_page("../", editor), encoding="utf-8")
-    (site / "admin" / "config.yml").write_text(cms_config_yaml(taxonomies, editor, "", "Åsby"), encoding="utf-8")
+    (site / "admin" / "config.yml").write_text(cms_config_yaml(model_for(taxonomies), editor, "", "Åsby"), encoding="utf-8")
     return serve(site) + "admin/"
 
 
