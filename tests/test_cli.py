@@ -158,10 +158,10 @@ def test_check_finds_twins_of_a_named_file(workdir, capsys):
 def test_schema_lists_ids_with_swedish_labels(workdir, capsys):
     assert cli.main(["schema"]) == 0
     schema = json.loads(capsys.readouterr().out)
-    facet = schema["properties"]["facet"]
+    facet = schema["properties"]["facet"]["else"]
     assert facet["enum"] == ["enhancement", "mission", "adaptive", "anticipatory"]
     assert facet["enumDescriptions"][0] == "Förbättringsinriktad"
-    assert schema["properties"]["areas"]["items"]["enumDescriptions"][1] == "Äldreomsorg"
+    assert schema["properties"]["areas"]["items"]["else"]["enumDescriptions"][1] == "Äldreomsorg"
     assert schema["additionalProperties"] is False
 
 
