@@ -17,7 +17,9 @@ from portfolj.exports import (
     LIST_SEPARATOR, atom_feed, csv_columns, initiatives_csv, initiatives_json, initiatives_schema, records,
 )
 from portfolj.filtering import dimensions, filter_data
-from portfolj.guide import HEADINGS, example_values, field_reference, new_initiative
+from portfolj.guide import (
+    HEADINGS, choices, common_errors, example_values, field_reference, new_initiative, text_limits,
+)
 from portfolj.overview import Overview
 from portfolj.schema import SCHEMA_PATH, front_matter_schema_json
 from portfolj.portfolio import ALL_INITIATIVES, Portfolio
@@ -81,7 +83,10 @@ def generated_pages(portfolio: Portfolio, settings: Settings) -> list[GeneratedP
             "tillåtna. Reglerna är desamma som när webbplatsen byggs.",
             {"fields": field_reference(portfolio.model), "headings": HEADINGS, "schema_path": SCHEMA_PATH,
              "example": new_initiative("Idésluss för medarbetarnas idéer", "", example_values(portfolio.model),
-                                       portfolio.model)},
+                                       portfolio.model),
+             "choices": choices(portfolio), "common_errors": common_errors(portfolio.model),
+             "limits": text_limits(portfolio.model), "review": settings.editor.review,
+             "drafts": "draft" in portfolio.model.model_fields},
             in_footer=True,
         )
     )

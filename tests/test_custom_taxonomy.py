@@ -145,7 +145,7 @@ def test_a_new_taxonomy_works_everywhere(project):
     assert schema["$defs"]["Initiative"]["properties"]["goals"]["items"]["enum"] == ["trygg", "gron", "jobb"]
     # The front-matter schema, the writing guide and the web editor.
     front = json.loads((project.site / "schema" / "initiativ.schema.json").read_text(encoding="utf-8"))
-    assert front["properties"]["goals"]["items"]["enumDescriptions"] == ["En trygg kommun", "En grön kommun", "Fler i arbete"]
+    assert front["properties"]["goals"]["items"]["else"]["enumDescriptions"] == ["En trygg kommun", "En grön kommun", "Fler i arbete"]
     guide = project.html("skriva-initiativ")
     assert '<h3 id="falt-goals"><code>goals</code>: Kommunens mål</h3>' in guide
     assert "Vilka av kommunens mål initiativet bidrar till." in guide and "# goals: [trygg, gron]" in guide
