@@ -38,6 +38,14 @@ argparse._ = lambda text: _SWEDISH.get(text, text)
 
 
 def main(argv: list[str] | None = None) -> int:
+    try:
+        return _main(argv)
+    except KeyboardInterrupt:  # Ctrl-C while files are read: nothing has been written
+        print("\nAvbrutet.", file=sys.stderr)
+        return 130
+
+
+def _main(argv: list[str] | None) -> int:
     # Where the files are comes first: `new` has an option for each required taxonomy.
     locations = argparse.ArgumentParser(add_help=False)
     locations.add_argument("--content", type=Path)
