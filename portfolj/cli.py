@@ -14,7 +14,7 @@ from pathlib import Path
 
 import yaml
 
-from portfolj.guide import new_initiative
+from portfolj.guide import DRAFT, new_initiative
 from portfolj.loading import read_initiative
 from portfolj.messages import Problem
 from portfolj.model import Initiative, model_for
@@ -38,6 +38,14 @@ argparse._ = lambda text: _SWEDISH.get(text, text)
 
 
 def main(argv: list[str] | None = None) -> int:
+    try:
+        return _main(argv)
+    except KeyboardInterrupt:  # Ctrl-C while files are read: nothing has been written
+        print("\nAvbrutet.", file=sys.stderr)
+        return 130
+
+
+def _main(argv: list[str] | None) -> int:
     # Where the files are comes first: `new` has an option for each required taxonomy.
     locations = argparse.ArgumentParser(add_help=False)
     locations.add_argument("--content", type=Path)
@@ -230,7 +238,11 @@ def _create(args: argparse.Namespace, taxonomies: Taxonomies, model: type[Initia
     target.parent.mkdir(parents=True, exist_ok=True)
     with target.open("x", encoding="utf-8") as file:  # "x": never overwrite, even a file made meanwhile
         file.write(text)
-    print(f"Skapade {_shown(target)}. Fyll i texten och kör sedan: portfolj check {_shown(target)}")
+    if DRAFT in model.model_fields:
+        print(f"Skapade {_shown(target)} som utkast ({DRAFT}: true), som inte publiceras. Fyll i texten, "
+              f"kör portfolj check {_shown(target)} och ta bort raden {DRAFT}: true när det ska publiceras.")
+    else:
+        print(f"Skapade {_shown(target)}. Fyll i texten och kör sedan: portfolj check {_shown(target)}")
     return 0
 
 

@@ -20,6 +20,8 @@ from portfolj.portfolio import Entry, Portfolio
 from portfolj.taxonomy import Taxonomy, Term
 
 HEADINGS = ("Behov", "Lösning", "Resultat", "Lärdomar")
+# The field that keeps an initiative from being published (when the model has it).
+DRAFT = "draft"
 _EXAMPLES = {
     "title": "Idésluss för medarbetarnas idéer", "description": "Medarbetare lämnar idéer som prövas med stöd av idécoacher.",
     "organisation": "Kommunledningsförvaltningen", "started": "2024-03-01", "ended": "2025-06-30",
@@ -128,6 +130,9 @@ def new_initiative(title: str, description: str, values: dict, model: type[BaseM
     values = values | {"title": title, "description": description or "Skriv en eller två meningar om initiativet."}
     lines, optional = ["---"], []
     for doc in field_reference(model):
+        if doc.name == DRAFT:  # a new initiative is a draft until its writer says it is done
+            lines.append(f"{DRAFT}: true  # ta bort raden när initiativet ska publiceras")
+            continue
         if not doc.required:
             optional += _commented(doc)
             continue

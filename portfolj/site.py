@@ -18,7 +18,7 @@ from portfolj.exports import (
 )
 from portfolj.filtering import dimensions, filter_data
 from portfolj.guide import (
-    HEADINGS, choices, common_errors, example_values, field_reference, new_initiative, text_limits,
+    DRAFT, HEADINGS, choices, common_errors, example_values, field_reference, new_initiative, text_limits,
 )
 from portfolj.overview import Overview
 from portfolj.schema import SCHEMA_PATH, front_matter_schema_json
@@ -86,7 +86,7 @@ def generated_pages(portfolio: Portfolio, settings: Settings) -> list[GeneratedP
                                        portfolio.model),
              "choices": choices(portfolio), "common_errors": common_errors(portfolio.model),
              "limits": text_limits(portfolio.model), "review": settings.editor.review,
-             "drafts": "draft" in portfolio.model.model_fields},
+             "drafts": DRAFT in portfolio.model.model_fields},
             in_footer=True,
         )
     )

@@ -244,3 +244,12 @@ def test_new_in_a_real_terminal_ended_with_ctrl_d_prints_no_traceback(workdir):
     assert process.returncode == 130 and "Traceback" not in err
     assert "Avbrutet. Ingen fil skapades." in err and "Innovationsfacett" in out
     assert list((workdir / "content" / "initiatives").iterdir()) == []
+
+
+def test_ctrl_c_while_checking_stops_without_a_traceback(workdir, monkeypatch, capsys):
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(cli, "load_portfolio", interrupted)
+    assert cli.main(["check"]) == 130
+    assert capsys.readouterr().err == "\nAvbrutet.\n"

@@ -114,7 +114,7 @@ def textbox(page, name: str):
     return box
 
 
-def test_a_new_initiative_written_in_the_form_passes_the_build(editor, tmp_path, taxonomies):
+def test_a_new_initiative_written_in_the_form_is_published_by_the_build(editor, tmp_path, taxonomies, project):
     page = editor
     page.get_by_role("button", name="Skapa ny post").click()
     page.get_by_role("textbox", name="Titel").fill(NEW_TITLE)
@@ -137,6 +137,14 @@ def test_a_new_initiative_written_in_the_form_passes_the_build(editor, tmp_path,
     assert (new.data.title, new.data.facet, new.data.stage, new.data.sdgs) == (NEW_TITLE, "mission", "explore", [11])
     assert new.data.started is None and new.data.contact is None
     assert re.findall(r"^## (.+)$", new.body, re.M)[:len(HEADINGS)] == list(HEADINGS)
+
+
+    # Published: the site built from the files as saved has the new initiative's page.
+    for name, text in files.items():
+        project.write(f"content/initiatives/{name}", text)
+    built = project.build("--strict")
+    assert built.returncode == 0, built.stderr
+    assert "<h1>Äldre &amp; digitala möten: en pilot</h1>" in project.html(f"initiatives/{slugify(NEW_TITLE)}")
 
 
 def test_an_existing_initiative_edited_in_the_form_passes_the_build(editor, tmp_path, taxonomies):
