@@ -1,4 +1,5 @@
-"""Reading initiative files: strict YAML front matter, validated by the model.
+"""Reading a project: the taxonomy file and the initiative files, with
+strict YAML front matter, validated by the model.
 
 Every problem in every file is collected, so one run reports them all.
 """
@@ -6,33 +7,48 @@ Every problem in every file is collected, so one run reports them all.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from pathlib import Path
 
 import frontmatter
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from portfolj.beside import Beside, can_fork
+from portfolj.forked import Forked, can_fork
 from portfolj.messages import Problem, problems_from_error
-from portfolj.taxonomy import slugify
+from portfolj.model import Source, model_for
+from portfolj.portfolio import Portfolio
+from portfolj.taxonomy import Taxonomies, load_taxonomies, slugify
 from portfolj.yamlfile import StrictLoader
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 # ----------------------------------------------------------------------------
-# One file
+# The project
 # ----------------------------------------------------------------------------
 
 
-@dataclass
-class Source:
-    """A validated initiative file: its data and its Markdown body."""
+def load_portfolio(
+    content_dir: Path, taxonomy_file: Path, shown_root: Path | None = None
+) -> tuple[Portfolio | None, list[Problem]]:
+    """The validated portfolio, or None and every problem found."""
+    shown_root = shown_root or content_dir.parent
+    shown = taxonomy_file.relative_to(shown_root).as_posix() if taxonomy_file.is_relative_to(shown_root) else str(taxonomy_file)
+    try:
+        taxonomies = load_taxonomies(taxonomy_file)
+        model = model_for(taxonomies)
+    except ValidationError as error:
+        return None, problems_from_error(error, Taxonomies, shown, lambda loc: None)
+    except (OSError, yaml.YAMLError, ValueError) as error:
+        return None, [Problem(shown, None, None, f"Taxonomifilen går inte att använda: {error}")]
+    sources, problems = read_initiatives(content_dir, model, shown_root=shown_root)
+    if problems:
+        return None, problems
+    return Portfolio.from_sources(sources, taxonomies, model), []
 
-    slug: str
-    path: str  # relative to the content folder, with forward slashes
-    data: BaseModel
-    body: str
+
+# ----------------------------------------------------------------------------
+# One file
+# ----------------------------------------------------------------------------
 
 
 class _FrontMatter:
@@ -219,7 +235,7 @@ def _read_in_two_processes(
     the copy sends plain data, validated again here (a seventh of the cost
     of reading)."""
     half = len(files) // 2
-    second = Beside(lambda: [
+    second = Forked(lambda: [
         (None, found) if source is None else
         ((source.slug, source.path, source.data.model_dump(exclude_defaults=True), source.body), found)
         for source, found in _read_each(files[half:], content_dir, model, shown_root)

@@ -10,12 +10,11 @@ import posixpath
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from pathlib import PurePosixPath
 from urllib.parse import urlencode
 
 from pydantic import BaseModel
 
-from portfolj.loading import Source
+from portfolj.model import Source
 from portfolj.taxonomy import Taxonomies, Taxonomy, Term, TermId, slugify
 
 # What makes two initiatives related, and how much: shared tags weigh this
@@ -48,11 +47,11 @@ class Entry:
     path: str  # source path relative to the content folder
     data: BaseModel
     body: str
-    url: str = ""  # site-root relative, resolved by the engine
+    url: str = ""  # site-root relative, given by the engine (see Portfolio.resolve_urls)
 
     @classmethod
     def from_source(cls, source: Source) -> Entry:
-        return cls(source.slug, source.path, source.data, source.body, _directory_url(source.path))
+        return cls(source.slug, source.path, source.data, source.body)
 
     @property
     def image_path(self) -> str | None:
@@ -119,7 +118,7 @@ class Portfolio:
     _rank: dict[str, int] = field(init=False, repr=False)  # place in title order
     _related_weights: dict[str, int] = field(init=False, repr=False)  # field → weight (see TAGS_RELATED_WEIGHT)
     _terms: dict[str, dict[str, list[TermId]]] = field(init=False, repr=False)  # field → slug → term ids
-    _url_of: Callable[[str], str] = field(init=False, repr=False, default=None)
+    _url_of: Callable[[str], str] | None = field(init=False, repr=False, default=None)  # see resolve_urls
     _related: dict[str, list[Entry]] | None = field(init=False, repr=False, default=None)  # see know_related
 
     def __post_init__(self) -> None:
@@ -144,7 +143,6 @@ class Portfolio:
             for term_id, members in self._index[name].items()
         }
         self._ranks = {key: [self._rank[slug] for slug in members] for key, members in self._position.items()}
-        self._url_of = _directory_url
 
     @classmethod
     def from_sources(cls, sources: list[Source], taxonomies: Taxonomies, model: type[BaseModel] | None = None) -> Portfolio:
@@ -159,12 +157,15 @@ class Portfolio:
     # Links -------------------------------------------------------------------
 
     def resolve_urls(self, url_of: Callable[[str], str]) -> None:
-        """Let the engine say where a source path is published."""
+        """Let the engine say, once, where a source path is published: every
+        link of the portfolio asks ``url_of`` (site-root relative URLs)."""
         self._url_of = url_of
         for entry in self.entries:
             entry.url = url_of(entry.path)
 
     def page_url(self, src_uri: str) -> str:
+        if self._url_of is None:
+            raise RuntimeError("the engine has not said where pages are published yet (see resolve_urls)")
         return self._url_of(src_uri)
 
     def term_page(self, field_name: str, term_id: TermId) -> str:
@@ -175,17 +176,17 @@ class Portfolio:
         return f"{self.taxonomies[field_name].path}/index.md"
 
     def term_url(self, field_name: str, term_id: TermId) -> str:
-        return self._url_of(self.term_page(field_name, term_id))
+        return self.page_url(self.term_page(field_name, term_id))
 
     def taxonomy_url(self, field_name: str) -> str:
-        return self._url_of(self.taxonomy_page(field_name))
+        return self.page_url(self.taxonomy_page(field_name))
 
     def filter_url(self, **criteria: TermId | list[TermId]) -> str:
         """The list of all initiatives, filtered: the query uses the
         front-matter field names and term ids (plus ``year``, ``q`` and
         ``sort``), e.g. ``alla-initiativ/?facet=mission&stage=explore``."""
         query = urlencode({k: v for k, v in criteria.items() if v not in (None, [])}, doseq=True)
-        return self._url_of(ALL_INITIATIVES) + (f"?{query}" if query else "")
+        return self.page_url(ALL_INITIATIVES) + (f"?{query}" if query else "")
 
     # Figures -----------------------------------------------------------------
 
@@ -272,9 +273,3 @@ def _with_used_terms(taxonomy: Taxonomy, entries: list[Entry]) -> Taxonomy:
             labels.setdefault(slugify(label), label)
     terms = sorted((Term(id=slug, label=label) for slug, label in labels.items()), key=lambda t: swedish_key(t.label))
     return taxonomy.model_copy(update={"terms": tuple(terms)})
-
-
-def _directory_url(path: str) -> str:
-    """MkDocs' directory URLs, the default when no engine resolves links."""
-    stem = PurePosixPath(path).with_suffix("")
-    return "" if str(stem) == "index" else (f"{stem.parent}/" if stem.name == "index" else f"{stem}/")
