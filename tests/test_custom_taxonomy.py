@@ -11,6 +11,7 @@ import sys
 import yaml
 
 from portfolj import cli
+from portfolj.cms import CHOICES_IN_VIEW
 from portfolj.loading import load_portfolio
 from portfolj.search import search_document
 from portfolj.taxonomy import load_taxonomies
@@ -154,7 +155,7 @@ def test_a_new_taxonomy_works_everywhere(project):
               yaml.safe_load((project.site / "admin" / "config.yml").read_text(encoding="utf-8"))["collections"][0]["fields"]}
     assert editor["goals"] | {"options": None} == {
         "name": "goals", "label": "Kommunens mål", "required": False, "hint": GOALS["hint"], "widget": "select",
-        "multiple": True, "options": None, "default": []}
+        "multiple": True, "options": None, "dropdown_threshold": CHOICES_IN_VIEW}
     assert editor["goals"]["options"][1] == {"label": "En grön kommun", "value": "gron"}
     # Search finds an initiative by the label of its goal.
     portfolio, _ = load_portfolio(project.root / "content", project.root / "taxonomy.yml")
