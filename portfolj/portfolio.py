@@ -112,6 +112,7 @@ class Portfolio:
     taxonomies: dict[str, Taxonomy]
     entries: list[Entry]
     model: type[BaseModel] | None = None  # the content model the entries were validated with
+    drafts_left_out: list[str] = field(default_factory=list)  # their source paths: not to be published
     _index: dict[str, dict[TermId, list[Entry]]] = field(init=False, repr=False)
     _position: dict[tuple[str, TermId], dict[str, int]] = field(init=False, repr=False)
     _ranks: dict[tuple[str, TermId], list[int]] = field(init=False, repr=False)  # members' places in title order
@@ -145,8 +146,13 @@ class Portfolio:
         self._ranks = {key: [self._rank[slug] for slug in members] for key, members in self._position.items()}
 
     @classmethod
-    def from_sources(cls, sources: list[Source], taxonomies: Taxonomies, model: type[BaseModel] | None = None) -> Portfolio:
-        return cls(dict(taxonomies.root), [Entry.from_source(source) for source in sources], model)
+    def from_sources(cls, sources: list[Source], taxonomies: Taxonomies, model: type[BaseModel] | None = None,
+                     drafts: bool = False) -> Portfolio:
+        """``drafts``: whether initiatives marked ``draft: true`` are included
+        (in the preview) or left out (from the published site)."""
+        left_out = [source for source in sources if source.data.draft and not drafts]
+        return cls(dict(taxonomies.root), [Entry.from_source(source) for source in sources if source not in left_out],
+                   model, [source.path for source in left_out])
 
     def __iter__(self) -> Iterator[Entry]:
         return iter(self.entries)
