@@ -14,7 +14,6 @@ from typing import Annotated, Union, get_args, get_origin
 
 from pydantic import BaseModel, HttpUrl
 
-from portfolj.loading import read_initiative
 from portfolj.model import vocabulary_of
 from portfolj.portfolio import Entry, Portfolio
 from portfolj.taxonomy import Taxonomy, Term
@@ -219,6 +218,8 @@ EXAMPLE_FILE = "content/initiatives/mitt-initiativ.md"
 
 def common_errors(model: type[BaseModel]) -> list[CommonError]:
     """Each of the mistakes in an otherwise correct file, read by the build's loader."""
+    from portfolj.loading import read_initiative  # here: loading imports this module's prompts
+
     example = new_initiative(_EXAMPLES["title"], _EXAMPLES["description"], example_values(model), model)
     errors = []
     with tempfile.TemporaryDirectory() as folder:

@@ -86,17 +86,13 @@ def test_guide_page_helps_a_writer_alone(project, taxonomies, model):
     assert 'href="../admin/"' in guide
 
 
-def test_a_new_initiative_is_a_draft_when_the_model_has_drafts(tmp_path, model, taxonomies):
-    from pydantic import Field, create_model
-
+def test_a_new_initiative_is_a_draft(tmp_path, model):
     from portfolj.guide import example_values
     from portfolj.loading import read_initiative
 
-    with_drafts = create_model("WithDrafts", __base__=model, draft=(bool, Field(False, title="Utkast")))
-    text = new_initiative("Ett utkast", "", example_values(with_drafts), with_drafts)
-    assert "\ndraft: true  # ta bort raden när initiativet ska publiceras\n" in text
-    assert "draft: true" not in new_initiative("Inget utkast", "", example_values(model), model)
+    text = new_initiative("Ett utkast", "Ett utkast som prövas.", example_values(model), model)
+    assert "\ndraft: true  # ta bort raden när texten är klar att publiceras\n" in text
     (tmp_path / "initiatives").mkdir()
     (tmp_path / "initiatives" / "ett-utkast.md").write_text(text, encoding="utf-8")
-    source, problems = read_initiative(tmp_path / "initiatives" / "ett-utkast.md", tmp_path, with_drafts, "ett-utkast.md")
+    source, problems = read_initiative(tmp_path / "initiatives" / "ett-utkast.md", tmp_path, model, "ett-utkast.md")
     assert problems == [] and source.data.draft is True
