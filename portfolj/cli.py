@@ -11,12 +11,14 @@ import os
 import sys
 import tempfile
 import textwrap
+from datetime import date
 from pathlib import Path
 
-from portfolj.guide import DRAFT, new_initiative
+from portfolj.guide import DRAFT, new_challenge, new_initiative
 from portfolj.messages import Problem
-from portfolj.model import Initiative, model_for
-from portfolj.loading import load_portfolio, load_vocabularies, read_initiative
+from portfolj.model import Initiative, challenge_model_for, model_for
+from portfolj.loading import SLUG, challenge_context, load_portfolio, load_vocabularies, read_initiative
+from portfolj.portfolio import CHALLENGES, INITIATIVES
 from portfolj.schema import front_matter_schema_json
 from portfolj.taxonomy import Taxonomies, Taxonomy, load_taxonomies, slugify
 
@@ -106,6 +108,9 @@ def _parser(asked: list[Taxonomy]) -> argparse.ArgumentParser:
                                           "bygget inte godtar.")
     new.add_argument("title", nargs="?", help='initiativets titel, till exempel "Idésluss för medarbetare" '
                                               "(frågas efter om den saknas)")
+    new.add_argument("--utmaning", metavar="TITEL",
+                     help='skapa en utmaning (ett behov) i content/utmaningar/ i stället, till exempel '
+                          '--utmaning "Fler äldre vill bo kvar hemma"')
     new.add_argument("--description", default="", help="en eller två meningar som sammanfattar initiativet")
     for taxonomy in asked:
         text = taxonomy.hint.rstrip(".") or taxonomy.label
@@ -126,6 +131,7 @@ def _parser(asked: list[Taxonomy]) -> argparse.ArgumentParser:
 
     schema = commands.add_parser("schema", help="skriv ut JSON Schema för front matter",
                                  description="Skriver ut JSON Schema för front matter, för redigerare.")
+    schema.add_argument("--utmaning", action="store_true", help="schemat för utmaningar i stället för initiativ")
     schema.set_defaults(run=_schema)
     return parser
 
@@ -145,22 +151,26 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _check_files(args: argparse.Namespace) -> list[Problem]:
-    _, model, problems = load_vocabularies(args.taxonomy, Path.cwd())
+    taxonomies, model, problems = load_vocabularies(args.taxonomy, Path.cwd())
     if problems:
         return problems
-    folder = args.content / "initiatives"
+    models = {INITIATIVES: model, CHALLENGES: challenge_model_for(taxonomies)}
+    context = challenge_context(args.content)
     problems = []
     for file in args.files:
         shown = _shown(file)
         if not file.is_file() and not file.is_symlink():
             problems.append(Problem(shown, None, None, "Filen finns inte."))
             continue
+        challenges = Path(os.path.abspath(args.content / CHALLENGES))
+        kind = CHALLENGES if Path(os.path.abspath(file)).is_relative_to(challenges) else INITIATIVES
+        folder = args.content / kind
         if file.suffix != ".md" or not Path(os.path.abspath(file)).is_relative_to(os.path.abspath(folder)):
             problems.append(Problem(shown, None, None,
                 f"Filen är inget initiativ: initiativ är .md-filer i {_shown(folder)}/. Kontrollera sökvägen, "
                 "eller kör portfolj check utan filnamn för att kontrollera alla initiativ."))
             continue
-        problems += read_initiative(file.resolve(), args.content.resolve(), model, shown)[1]
+        problems += read_initiative(file.resolve(), args.content.resolve(), models[kind], shown, context)[1]
         twins = [other for other in folder.rglob(f"{file.stem}.md") if other.resolve() != file.resolve()]
         problems += [Problem(shown, None, None, f"Två filer har samma namn '{file.name}' (den andra är "
                              f"{_shown(twin)}). Varje initiativ behöver ett eget filnamn: byt namn på den ena.")
@@ -196,7 +206,7 @@ def _annotation(problem: Problem) -> str:
 
 
 def _count(content: Path) -> int:
-    return sum(1 for _ in (content / "initiatives").rglob("*.md"))
+    return sum(1 for folder in (INITIATIVES, CHALLENGES) for _ in (content / folder).rglob("*.md"))
 
 
 # ----------------------------------------------------------------------------
@@ -209,8 +219,10 @@ class _Cancelled(Exception):
 
 
 def _new(args: argparse.Namespace) -> int:
-    taxonomies, model = _model(args)
     try:
+        if args.utmaning:
+            return _new_challenge(args)
+        taxonomies, model = _model(args)
         return _create(args, taxonomies, model, sys.stdin.isatty())
     except _Cancelled:
         print("\nAvbrutet. Ingen fil skapades.", file=sys.stderr)
@@ -281,6 +293,28 @@ def _problems_of(text: str, target: Path, model: type[Initiative]) -> list[Probl
         return read_initiative(trial, Path(folder), model, _shown(target))[1]
 
 
+def _new_challenge(args: argparse.Namespace) -> int:
+    taxonomies, _ = _model(args)
+    slug = slugify(args.utmaning)
+    folder = args.content / CHALLENGES
+    existing = next(folder.rglob(f"{slug}.md"), None) if folder.is_dir() else None
+    if existing is not None or slug == "index":
+        print(f"Filen {_shown(existing or folder / 'index.md')} finns redan eller är reserverad och skrivs inte "
+              "över. Välj en annan titel.", file=sys.stderr)
+        return 1
+    organisation = getattr(args, "organisation", None) or (_ask_until("Organisation som äger behovet (förvaltning, avdelning eller bolag): ")
+                                         if sys.stdin.isatty() else None)
+    if not organisation:
+        print("Ange --organisation (eller kör kommandot i en terminal så frågar det).", file=sys.stderr)
+        return 1
+    target = folder / f"{slug}.md"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with target.open("x", encoding="utf-8") as file:  # "x": never overwrite, even a file made meanwhile
+        file.write(new_challenge(args.utmaning, args.description, organisation, date.today(), challenge_model_for(taxonomies)))
+    print(f"Skapade {_shown(target)}. Beskriv behovet och vem som har det, och kör sedan: portfolj check {_shown(target)}")
+    return 0
+
+
 def _value(taxonomy: Taxonomy, given: str | None, interactive: bool):
     """A required field's value: given as an option, else asked in a terminal (else None)."""
     if taxonomy.open:
@@ -344,7 +378,8 @@ def _ask(prompt: str) -> str:
 
 
 def _schema(args: argparse.Namespace) -> int:
-    sys.stdout.write(front_matter_schema_json(_model(args)[1]))
+    taxonomies, model = _model(args)
+    sys.stdout.write(front_matter_schema_json(challenge_model_for(taxonomies) if args.utmaning else model))
     return 0
 
 

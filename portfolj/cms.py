@@ -9,8 +9,9 @@ from html import escape
 
 from collections.abc import Mapping
 
-from portfolj.guide import HEADINGS
-from portfolj.model import Initiative, vocabulary_of
+from portfolj.guide import CHALLENGE_HEADINGS, HEADINGS
+from portfolj.model import Challenge, Initiative, vocabulary_of
+from portfolj.portfolio import CHALLENGES, INITIATIVES
 from portfolj.settings import Editor
 from portfolj.taxonomy import Taxonomy
 from portfolj.yamlfile import dump
@@ -31,13 +32,9 @@ URL_PATTERN = ["^https?://", "Adressen ska börja med https://."]
 NO_SEPARATOR = ["^[^|]*$", "Tecknet | kan inte stå i ett värde i en lista. Skriv 'och' eller ett kommatecken i stället."]
 
 
-def cms_config(model: type[Initiative], editor: Editor, site_url: str = "", site_name: str = "",
-               in_use: Mapping[str, Taxonomy] | None = None) -> dict:
+def cms_config(model: type[Initiative], challenge_model: type[Challenge], editor: Editor, site_url: str = "",
+               site_name: str = "", in_use: Mapping[str, Taxonomy] | None = None) -> dict:
     """``in_use``: the portfolio's vocabularies, open ones with the values the initiatives use."""
-    schema = model.model_json_schema()
-    taxonomies = {name: vocabulary_of(info) for name, info in model.model_fields.items() if vocabulary_of(info)}
-    taxonomies |= {name: taxonomy for name, taxonomy in (in_use or {}).items() if taxonomy.open and name in taxonomies}
-    closed = [taxonomy for taxonomy in taxonomies.values() if not taxonomy.open and not taxonomy.multiple]
     config = {
         "backend": _backend(editor),
         "app_title": f"Redigera initiativ – {site_name}" if site_name else "Redigera initiativ",
@@ -51,41 +48,56 @@ def cms_config(model: type[Initiative], editor: Editor, site_url: str = "", site
                  "omit_default_locale_from_file_path": True},
         # An empty optional field is left out of the file instead of written as ''.
         "output": {"omit_empty_optional_fields": True},
-        "collections": [{
-            "name": COLLECTION,
-            "label": "Initiativ",
-            "label_singular": "Initiativ",
-            "description": "Ett initiativ per fil. Ändringar publiceras när webbplatsen byggs.",
-            "folder": FOLDER,
-            "extension": "md",
-            "format": "yaml-frontmatter",
-            "create": True,
-            "i18n": True,
-            "identifier_field": "title",
-            "slug": "{{slug}}",
-            "summary": "{{title}}",
-            "preview_path": "initiatives/{{slug}}/",
-            "sortable_fields": ["title", "organisation", "started", "updated"],
-            "view_filters": [
-                {"label": f"{taxonomy.label}: {term.label}", "field": taxonomy.field, "pattern": f"^{term.id}$"}
-                for taxonomy in closed for term in taxonomy.terms
-            ],
-            "view_groups": [{"label": taxonomy.label, "field": taxonomy.field} for taxonomy in closed],
-            "fields": [*_fields(schema, schema.get("$defs", {}), taxonomies), {
-                "name": "body", "label": "Text", "widget": "markdown", "required": False,
-                "default": "".join(f"## {heading}\n\n\n\n" for heading in HEADINGS).rstrip() + "\n",
-                "hint": f"Skriv under rubrikerna {', '.join(HEADINGS)} (rubriknivå 2).",
-            }],
-        }],
+        "collections": [
+            _collection(model, INITIATIVES, "Initiativ", "Initiativ", HEADINGS, in_use,
+                        "Ett initiativ per fil. Ändringar publiceras när webbplatsen byggs."),
+            _collection(challenge_model, CHALLENGES, "Utmaningar", "Utmaning", CHALLENGE_HEADINGS, in_use,
+                        "Ett behov där kommunen vill ha initiativ, en fil per utmaning."),
+        ],
     }
     if editor.review:
         config["publish_mode"] = "editorial_workflow"
     return config | ({"site_url": site_url} if site_url else {})
 
 
-def cms_config_yaml(model: type[Initiative], editor: Editor, site_url: str = "", site_name: str = "",
-                    in_use: Mapping[str, Taxonomy] | None = None) -> str:
-    return dump(cms_config(model, editor, site_url, site_name, in_use))
+def _collection(model: type, folder: str, label: str, singular: str, headings: tuple[str, ...],
+                in_use: Mapping[str, Taxonomy] | None, description: str) -> dict:
+    schema = model.model_json_schema()
+    taxonomies = {name: vocabulary_of(info) for name, info in model.model_fields.items() if vocabulary_of(info)}
+    taxonomies |= {name: taxonomy for name, taxonomy in (in_use or {}).items() if taxonomy.open and name in taxonomies}
+    closed = [taxonomy for taxonomy in taxonomies.values() if not taxonomy.open and not taxonomy.multiple]
+    dated = [name for name in ("started", "updated", "opened") if name in model.model_fields]
+    return {
+        "name": "initiatives" if folder == INITIATIVES else "challenges",
+        "label": label,
+        "label_singular": singular,
+        "description": description,
+        "folder": f"content/{folder}",
+        "extension": "md",
+        "format": "yaml-frontmatter",
+        "create": True,
+        "i18n": True,
+        "identifier_field": "title",
+        "slug": "{{slug}}",
+        "summary": "{{title}}",
+        "preview_path": f"{folder}/{{{{slug}}}}/",
+        "sortable_fields": ["title", "organisation", *dated],
+        "view_filters": [
+            {"label": f"{taxonomy.label}: {term.label}", "field": taxonomy.field, "pattern": f"^{term.id}$"}
+            for taxonomy in closed for term in taxonomy.terms
+        ],
+        "view_groups": [{"label": taxonomy.label, "field": taxonomy.field} for taxonomy in closed],
+        "fields": [*_fields(schema, schema.get("$defs", {}), taxonomies), {
+            "name": "body", "label": "Text", "widget": "markdown", "required": False,
+            "default": "".join(f"## {heading}\n\n\n\n" for heading in headings).rstrip() + "\n",
+            "hint": f"Skriv under rubrikerna {', '.join(headings)} (rubriknivå 2).",
+        }],
+    }
+
+
+def cms_config_yaml(model: type[Initiative], challenge_model: type[Challenge], editor: Editor, site_url: str = "",
+                    site_name: str = "", in_use: Mapping[str, Taxonomy] | None = None) -> str:
+    return dump(cms_config(model, challenge_model, editor, site_url, site_name, in_use))
 
 
 def _backend(editor: Editor) -> dict:
@@ -118,7 +130,11 @@ def _field(name: str, prop: dict, required: bool, defs: dict, taxonomies: Mappin
     item = _present(value["items"], defs) if many else value
     spec = {"name": name, "label": prop.get("title", name), "required": required}
     hint = prop.get("description") or item.get("description")
-    if name in taxonomies and not taxonomies[name].open:
+    if name == "challenges":
+        # Picked from the challenges collection: its files' names are what front matter holds.
+        spec |= {"widget": "relation", "collection": "challenges", "value_field": "{{slug}}",
+                 "search_fields": ["title"], "display_fields": ["title"], "multiple": True}
+    elif name in taxonomies and not taxonomies[name].open:
         # Radio buttons and checkboxes (every choice in view, by keyboard) up to a long list.
         spec |= {"widget": "select", "multiple": many, "options": _options(taxonomies[name]),
                  "dropdown_threshold": CHOICES_IN_VIEW}
@@ -135,6 +151,8 @@ def _field(name: str, prop: dict, required: bool, defs: dict, taxonomies: Mappin
         spec |= {"widget": "boolean", "default": item.get("default", False)}
     elif item.get("type") == "integer":
         spec |= {"widget": "number", "value_type": "int"} | ({"min": item["minimum"]} if "minimum" in item else {})
+    elif item.get("type") == "number" or "number" in {p.get("type") for p in item.get("anyOf", ())}:
+        spec |= {"widget": "number", "value_type": "float"}
     elif many:
         spec |= {"widget": "list", "field": {"name": name, "label": spec["label"], **_text(item), "pattern": NO_SEPARATOR}}
     else:

@@ -21,6 +21,7 @@ from portfolj.taxonomy import Taxonomy, Term
 HEADINGS = ("Behov", "Lösning", "Resultat", "Lärdomar")
 # The field that keeps an initiative from being published (when the model has it).
 DRAFT = "draft"
+CHALLENGE_HEADINGS = ("Behovet", "Vem har behovet", "Vad vi söker")
 # The help text under each heading and in the description of a new file:
 # a file that still has any of it is a draft (see loading).
 PROMPTS = ("Vilket behov eller problem ska initiativet möta, och för vem?",
@@ -36,6 +37,9 @@ _EXAMPLES = {
     "programme": "Idéslussar i kommuner", "name": "Anna Lindqvist", "role": "Projektledare",
     "email": "anna.lindqvist@kommun.se", "src": "../bilder/foto.jpg", "alt": "Två medarbetare vid en whiteboard",
     "links.title": "Läs mer", "url": "https://www.vinnova.se/",
+    "challenges": "[aldre-bor-kvar-hemma]", "indicator": "Idéer som prövats", "value": "60", "unit": "st",
+    "results.date": "2026-06-30", "baseline": "0", "target": "80", "history.date": "2016-01-11",
+    "note": "Förstudien startade.", "opened": "2026-03-01",
 }
 
 
@@ -90,7 +94,8 @@ def _kind(annotation, vocabulary: bool) -> str:
         return "lista med värden" if many else "ett värde"
     if nested_model(annotation):
         return "lista med poster" if many else "grupp av fält"
-    kinds = {date: "datum (ÅÅÅÅ-MM-DD)", bool: "true eller false", int: "heltal", HttpUrl: "webbadress"}
+    kinds = {date: "datum (ÅÅÅÅ-MM-DD)", bool: "true eller false", int: "heltal", float: "tal",
+             HttpUrl: "webbadress"}
     for kind, text in kinds.items():
         if kind in base_types(inner):
             return text
@@ -130,10 +135,24 @@ def new_initiative(title: str, description: str, values: dict, model: type[BaseM
     """The text of a new initiative file: the required fields filled in from
     ``values`` (by field name), the optional ones commented out with an
     example, and the suggested headings."""
+    values = values | {"title": title, "description": description or DESCRIPTION_PROMPT}
+    return _new_file(values, model, zip(HEADINGS, PROMPTS), draft=True)
+
+
+def new_challenge(title: str, description: str, organisation: str, opened: date, model: type[BaseModel]) -> str:
+    """The text of a new challenge file, status open, made like ``new_initiative``."""
+    values = {"title": title, "description": description or "Skriv en eller två meningar om behovet och vem som har det.",
+              "organisation": organisation, "opened": opened.isoformat(), "status": "open"}
+    return _new_file(values, model, zip(CHALLENGE_HEADINGS, (
+        "Vad är problemet eller behovet, och varför räcker inte det vi gör i dag?",
+        "Vilka invånare, brukare, medarbetare eller företag har behovet?",
+        "Vilka sorters idéer eller initiativ vill ni se? Hur lämnar man en idé?")))
+
+
+def _new_file(values: dict, model: type[BaseModel], headings, draft: bool = False) -> str:
     def quoted(value: object) -> str:
         return json.dumps(value, ensure_ascii=False)
 
-    values = values | {"title": title, "description": description or DESCRIPTION_PROMPT}
     lines, optional = ["---"], []
     for doc in field_reference(model):
         if doc.name == DRAFT:
@@ -144,10 +163,11 @@ def new_initiative(title: str, description: str, values: dict, model: type[BaseM
         value = values[doc.name]
         # A term's id as it is; a text, and a list, as JSON (valid YAML).
         lines.append(f"{doc.name}: {value if doc.values and not isinstance(value, list) else quoted(value)}")
-    lines += [f"{DRAFT}: true  # ta bort raden när texten är klar att publiceras",
-              "# Valfria fält: ta bort # framför de rader du vill använda.", *optional, "---"]
-    headings = "\n\n".join(f"## {heading}\n\n{prompt}" for heading, prompt in zip(HEADINGS, PROMPTS))
-    return "\n".join(lines) + f"\n\n{headings}\n"
+    if draft:
+        lines.append(f"{DRAFT}: true  # ta bort raden när texten är klar att publiceras")
+    lines += ["# Valfria fält: ta bort # framför de rader du vill använda.", *optional, "---"]
+    text = "\n\n".join(f"## {heading}\n\n{prompt}" for heading, prompt in headings)
+    return "\n".join(lines) + f"\n\n{text}\n"
 
 
 def _commented(doc: FieldDoc) -> list[str]:

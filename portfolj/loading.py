@@ -18,8 +18,9 @@ from portfolj.forked import Forked, can_fork
 from portfolj.formatting import number
 from portfolj.guide import DESCRIPTION_PROMPT, PROMPTS
 from portfolj.messages import Problem, problems_from_error
-from portfolj.model import Source, model_for
-from portfolj.portfolio import Portfolio
+from portfolj.history import journey, read_git_history, reference_date
+from portfolj.model import Source, challenge_model_for, model_for
+from portfolj.portfolio import CHALLENGES, INITIATIVES, Portfolio
 from portfolj.taxonomy import Taxonomies, load_taxonomies, slugify
 from portfolj.yamlfile import StrictLoader, explain_syntax_error, uses_anchors
 
@@ -31,18 +32,49 @@ SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
 def load_portfolio(
-    content_dir: Path, taxonomy_file: Path, shown_root: Path | None = None, drafts: bool = False
+    content_dir: Path, taxonomy_file: Path, shown_root: Path | None = None, drafts: bool = False,
+    history: bool = False,
 ) -> tuple[Portfolio | None, list[Problem]]:
-    """The validated portfolio, or None and every problem found. Drafts are
-    included only when ``drafts`` is true (the preview)."""
+    """The validated portfolio (initiatives and challenges), or None and
+    every problem found. Drafts are included only when ``drafts`` is true
+    (the preview). With ``history`` each initiative's journey is read from
+    Git as well."""
     shown_root = shown_root or content_dir.parent
     taxonomies, model, problems = load_vocabularies(taxonomy_file, shown_root)
     if problems:
         return None, problems
-    sources, problems = read_initiatives(content_dir, model, shown_root=shown_root)
+    challenge_model = challenge_model_for(taxonomies)
+    challenges, problems = read_challenges(content_dir, challenge_model, shown_root)
+    sources, found = read_initiatives(content_dir, model, INITIATIVES, shown_root=shown_root,
+                                      context=challenge_context(content_dir))
+    problems = sorted(problems + found, key=lambda p: (p.path, p.line or 0))
     if problems:
         return None, problems
-    return Portfolio.from_sources(sources, taxonomies, model, drafts), []
+    portfolio = Portfolio.from_sources(sources, taxonomies, model, drafts, challenges, challenge_model)
+    if history:
+        git = read_git_history(content_dir, INITIATIVES, taxonomies)
+        for entry in portfolio:
+            entry.history = journey(entry.data.history, git.versions.get(entry.slug, []))
+        portfolio.as_of, portfolio.history_notice = reference_date(git), git.notice
+    return portfolio, []
+
+
+def read_challenges(content_dir: Path, model: type[BaseModel], shown_root: Path | None = None
+                    ) -> tuple[list[Source], list[Problem]]:
+    """Every challenge file in ``content/utmaningar/``, validated."""
+    shown_root = shown_root or content_dir.parent
+    sources, problems = read_initiatives(content_dir, model, CHALLENGES, shown_root)
+    problems += [Problem(_shown(content_dir / source.path, shown_root), None, None,
+                         "Filnamnet index.md är reserverat för sidan med alla utmaningar. Byt namn på filen "
+                         "efter utmaningen, till exempel aldre-bor-hemma.md.")
+                 for source in sources if source.slug == "index"]
+    return [source for source in sources if source.slug != "index"], problems
+
+
+def challenge_context(content_dir: Path) -> dict:
+    """What initiatives are validated against: the challenges that exist
+    (their files, valid or not, so a broken challenge is reported once)."""
+    return {"challenges": {file.stem for file in (content_dir / CHALLENGES).rglob("*.md")} - {"index"}}
 
 
 def load_vocabularies(
@@ -97,9 +129,11 @@ _CLOSING = re.compile(r"^---[ \t]*\r?$", re.M)
 
 
 def read_initiative(
-    file: Path, content_dir: Path, model: type[BaseModel], shown: str
+    file: Path, content_dir: Path, model: type[BaseModel], shown: str, context: dict | None = None
 ) -> tuple[Source | None, list[Problem]]:
-    """Validate one file. ``shown`` is the path used in messages."""
+    """Validate one file (an initiative or a challenge, by ``model``).
+    ``shown`` is the path used in messages; ``context`` reaches the model's
+    validators (the slugs of the challenges that exist)."""
 
     def problem(message: str, line: int | None = None, field: str | None = None) -> list[Problem]:
         return [Problem(shown, line, field, message)]
@@ -147,7 +181,7 @@ def read_initiative(
     problems = _duplicate_keys(node, front.first_line, shown)
 
     try:
-        data = model.model_validate(data)
+        data = model.model_validate(data, context=context)
     except ValidationError as error:
         problems += problems_from_error(error, model, shown, front.line_of)
         data = None
@@ -158,9 +192,9 @@ def read_initiative(
             f"Filnamnet '{file.name}' får bara innehålla små bokstäver a–z, siffror och "
             f"bindestreck. Byt namn på filen till '{slugify(slug)}.md'.")
     problems += _body_problems(body, shown, first_body_line)
-    if data is not None and not data.draft:
+    if data is not None and not getattr(data, "draft", False):
         problems += _placeholder_problems(data, body, shown, first_body_line, front.line_of(("description",)))
-    if data is not None and data.image is not None:
+    if data is not None and getattr(data, "image", None) is not None:
         problems += _image_problems(data.image.src, file, content_dir, shown, front.line_of(("image", "src")))
 
     if problems or data is None:
@@ -284,15 +318,16 @@ IN_TWO_PROCESSES_FROM = 200
 
 
 def read_initiatives(
-    content_dir: Path, model: type[BaseModel], folder: str = "initiatives", shown_root: Path | None = None
+    content_dir: Path, model: type[BaseModel], folder: str = "initiatives", shown_root: Path | None = None,
+    context: dict | None = None,
 ) -> tuple[list[Source], list[Problem]]:
     """Validate every Markdown file under ``content_dir/folder``."""
     shown_root = shown_root or content_dir.parent
     files = sorted((content_dir / folder).rglob("*.md"))
     if len(files) >= IN_TWO_PROCESSES_FROM and can_fork():
-        results = _read_in_two_processes(files, content_dir, model, shown_root)
+        results = _read_in_two_processes(files, content_dir, model, shown_root, context)
     else:
-        results = _read_each(files, content_dir, model, shown_root)
+        results = _read_each(files, content_dir, model, shown_root, context)
     sources, problems, by_slug = [], [], {}
     for file, (source, found) in zip(files, results):
         problems += found
@@ -335,7 +370,7 @@ def _near_duplicate_organisations(sources: list[Source]) -> list[tuple[Source, s
 
 
 def _read_in_two_processes(
-    files: list[Path], content_dir: Path, model: type[BaseModel], shown_root: Path
+    files: list[Path], content_dir: Path, model: type[BaseModel], shown_root: Path, context: dict | None
 ) -> list[tuple[Source | None, list[Problem]]]:
     """The second half of the files is read beside this process while it
     reads the first. The model is made at run time and cannot be sent back:
@@ -345,9 +380,9 @@ def _read_in_two_processes(
     second = Forked(lambda: [
         (None, found) if source is None else
         ((source.slug, source.path, source.data.model_dump(exclude_defaults=True), source.body, source.lines), found)
-        for source, found in _read_each(files[half:], content_dir, model, shown_root)
+        for source, found in _read_each(files[half:], content_dir, model, shown_root, context)
     ])
-    first = _read_each(files[:half], content_dir, model, shown_root)
+    first = _read_each(files[:half], content_dir, model, shown_root, context)
     rest = [(None if plain is None else Source(plain[0], plain[1], model.model_validate(plain[2]), plain[3], plain[4]),
              found)
             for plain, found in second.result()]
@@ -355,9 +390,9 @@ def _read_in_two_processes(
 
 
 def _read_each(
-    files: list[Path], content_dir: Path, model: type[BaseModel], shown_root: Path
+    files: list[Path], content_dir: Path, model: type[BaseModel], shown_root: Path, context: dict | None = None
 ) -> list[tuple[Source | None, list[Problem]]]:
-    return [read_initiative(file, content_dir, model, _shown(file, shown_root)) for file in files]
+    return [read_initiative(file, content_dir, model, _shown(file, shown_root), context) for file in files]
 
 
 def _shown(file: Path, root: Path) -> str:

@@ -1,6 +1,6 @@
-"""The JSON Schema of the front matter, for editors: derived from the model,
-with the Swedish label of every allowed value. Draft 7, the draft that
-editor tools (Ajv in remark-lint-frontmatter-schema, VS Code) know."""
+"""The JSON Schema of the front matter (of an initiative or a challenge), for editors: derived
+from the model, with the Swedish label of every allowed value. Draft 7, the draft that editor
+tools (Ajv in remark-lint-frontmatter-schema, VS Code) know."""
 
 from __future__ import annotations
 
@@ -12,6 +12,8 @@ from portfolj.taxonomy import Taxonomy
 
 SCHEMA_PATH = "schema/initiativ.schema.json"
 DRAFT = "http://json-schema.org/draft-07/schema#"
+# The same for challenges, from their model (portfolj.model.challenge_model_for).
+CHALLENGE_SCHEMA_PATH = "schema/utmaning.schema.json"
 
 
 def front_matter_schema(model: type[Initiative]) -> dict:

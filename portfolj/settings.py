@@ -130,6 +130,10 @@ class Settings(BaseModel):
     dataset: Dataset = Field(default_factory=Dataset, title="Öppna data")
     editor: Editor = Field(default_factory=Editor, title="Webbredigeraren")
     accessibility: Accessibility = Field(default_factory=Accessibility, title="Tillgänglighetsredogörelse")
+    stale_after_months: int = Field(
+        12, ge=1, le=120, title="Månader utan rörelse",
+        description="Efter hur många månader utan nytt steg eller ny status ett pågående initiativ visas som "
+                    "stillastående på sidan Överblick.")
     embed_hosts: tuple[str, ...] = Field(
         ("www.youtube-nocookie.com", "player.vimeo.com"),
         title="Webbplatser vars videor får bäddas in i initiativens text")

@@ -282,3 +282,32 @@ def test_check_on_a_file_that_is_not_an_initiative(workdir, capsys, name):
     assert capsys.readouterr().out.splitlines()[0] == (
         f"{name}: Filen är inget initiativ: initiativ är .md-filer i content/initiatives/. Kontrollera sökvägen, "
         "eller kör portfolj check utan filnamn för att kontrollera alla initiativ.")
+
+
+def test_new_challenge_creates_a_file_that_passes_check(workdir, capsys, monkeypatch):
+    monkeypatch.setattr(sys.stdin, "isatty", lambda: False)
+    code = cli.main(["new", "--utmaning", "Ensamhet bland äldre", "--organisation", "Vård- och omsorgsförvaltningen"])
+    assert code == 0, capsys.readouterr().err
+    created = workdir / "content" / "utmaningar" / "ensamhet-bland-aldre.md"
+    text = created.read_text(encoding="utf-8")
+    assert 'title: "Ensamhet bland äldre"' in text and "status: open" in text and "## Behovet" in text
+    assert cli.main(["check", str(created)]) == 0
+    assert cli.main(["check"]) == 0
+    assert "Inga fel i 1 fil." in capsys.readouterr().out
+    assert cli.main(["new", "--utmaning", "Ensamhet bland äldre", "--organisation", "X"]) == 1
+    assert "skrivs inte över" in capsys.readouterr().err
+
+
+def test_check_knows_the_challenges(workdir, capsys):
+    cli.main(["new", "--utmaning", "Äldre bor hemma", "--organisation", "Omsorgen"])
+    path = write(workdir, "a.md", front_matter(MINIMAL | {"challenges": ["aldre-bor-hema"]}))
+    assert cli.main(["check", str(path)]) == 1
+    assert "Menade du 'aldre-bor-hemma'?" in capsys.readouterr().out
+    path.write_text(front_matter(MINIMAL | {"challenges": ["aldre-bor-hemma"]}), encoding="utf-8")
+    assert cli.main(["check", str(path)]) == 0
+
+
+def test_schema_for_challenges(workdir, capsys):
+    assert cli.main(["schema", "--utmaning"]) == 0
+    schema = json.loads(capsys.readouterr().out)
+    assert schema["title"] == "Utmaning" and "opened" in schema["required"]

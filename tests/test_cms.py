@@ -9,6 +9,7 @@ import yaml
 from pydantic import ValidationError
 
 from portfolj.cms import admin_page, cms_config
+from portfolj.model import challenge_model_for
 from portfolj.settings import Editor
 
 
@@ -17,8 +18,9 @@ def by_name(fields):
 
 
 def test_every_field_and_every_allowed_value(model, taxonomies):
-    config = cms_config(model, Editor())
-    [collection] = config["collections"]
+    config = cms_config(model, challenge_model_for(taxonomies), Editor())
+    collection, challenges = config["collections"]
+    assert challenges["folder"] == "content/utmaningar" and challenges["name"] == "challenges"
     assert collection["folder"] == "content/initiatives" and collection["format"] == "yaml-frontmatter"
     fields = by_name(collection["fields"])
     assert list(fields) == [*model.model_fields, "body"]
@@ -39,8 +41,8 @@ def test_every_field_and_every_allowed_value(model, taxonomies):
     assert fields["description"]["hint"].startswith("En eller två meningar")
 
 
-def test_the_form_enforces_what_the_model_enforces(model):
-    config = cms_config(model, Editor())
+def test_the_form_enforces_what_the_model_enforces(model, taxonomies):
+    config = cms_config(model, challenge_model_for(taxonomies), Editor())
     assert config["output"] == {"omit_empty_optional_fields": True}  # no started: '' in a saved file
     fields = by_name(config["collections"][0]["fields"])
     assert (fields["title"]["minlength"], fields["title"]["maxlength"]) == (1, 120)
@@ -56,7 +58,7 @@ def test_the_form_enforces_what_the_model_enforces(model):
 
 
 def test_list_view_filters_and_groups_by_the_single_valued_vocabularies(model, taxonomies):
-    [collection] = cms_config(model, Editor())["collections"]
+    collection, _ = cms_config(model, challenge_model_for(taxonomies), Editor())["collections"]
     assert [group["field"] for group in collection["view_groups"]] == ["facet", "stage", "status"]
     assert {"label": "Steg: Utforska möjligheter", "field": "stage", "pattern": "^explore$"} in collection["view_filters"]
     assert len(collection["view_filters"]) == sum(len(taxonomies[n].terms) for n in ("facet", "stage", "status"))
@@ -70,21 +72,21 @@ def test_organisation_names_in_use_are_suggested(project):
     assert "Namn som redan används: Kultur- och fritidsförvaltningen." in organisation["hint"]
 
 
-def test_backend_comes_from_settings(model):
-    config = cms_config(model, Editor(backend="gitlab", repo="asby/portfolj", app_id="abc123"))
+def test_backend_comes_from_settings(model, taxonomies):
+    config = cms_config(model, challenge_model_for(taxonomies), Editor(backend="gitlab", repo="asby/portfolj", app_id="abc123"))
     assert config["backend"] == {"name": "gitlab", "repo": "asby/portfolj", "branch": "main",
                                  "app_id": "abc123", "auth_type": "pkce"}
     assert "publish_mode" not in config
     forgejo = Editor(backend="gitea", repo="asby/portfolj", api_root="https://git.asby.se/api/v1",
                      base_url="https://git.asby.se", app_id="x")
-    assert cms_config(model, forgejo)["backend"]["api_root"] == "https://git.asby.se/api/v1"
+    assert cms_config(model, challenge_model_for(taxonomies), forgejo)["backend"]["api_root"] == "https://git.asby.se/api/v1"
     assert forgejo.hosts == ("https://git.asby.se",)
     assert Editor().hosts == ("https://api.github.com", "https://avatars.githubusercontent.com")
     assert Editor(backend="test-repo").hosts == ()
 
 
-def test_review_before_publishing_makes_pull_requests(model):
-    assert cms_config(model, Editor(review=True))["publish_mode"] == "editorial_workflow"
+def test_review_before_publishing_makes_pull_requests(model, taxonomies):
+    assert cms_config(model, challenge_model_for(taxonomies), Editor(review=True))["publish_mode"] == "editorial_workflow"
     with pytest.raises(ValidationError, match="bara för GitHub och GitLab"):
         Editor(backend="gitea", review=True)
 

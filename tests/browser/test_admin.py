@@ -16,7 +16,7 @@ from browser_support import serve
 from portfolj.cms import admin_page, cms_config_yaml
 from portfolj.guide import HEADINGS
 from portfolj.loading import read_initiatives
-from portfolj.model import model_for
+from portfolj.model import challenge_model_for, model_for
 from portfolj.settings import Editor
 from portfolj.taxonomy import load_taxonomies, slugify
 from support import ROOT
@@ -60,7 +60,7 @@ def editor_url(tmp_path_factory, taxonomies) -> str:
     (site / "assets").symlink_to(ROOT / "overrides" / "assets")
     editor = Editor(backend="test-repo")
     (site / "admin" / "index.html").write_text(admin_page("../", editor), encoding="utf-8")
-    (site / "admin" / "config.yml").write_text(cms_config_yaml(model_for(taxonomies), editor, "", "Åsby"), encoding="utf-8")
+    (site / "admin" / "config.yml").write_text(cms_config_yaml(model_for(taxonomies), challenge_model_for(taxonomies), editor, "", "Åsby"), encoding="utf-8")
     return serve(site) + "admin/"
 
 
