@@ -142,6 +142,7 @@ def test_a_new_initiative_written_in_the_form_is_published_by_the_build(editor, 
     # Published: the site built from the files as saved has the new initiative's page.
     for name, text in files.items():
         project.write(f"content/initiatives/{name}", text)
+    shutil.copytree(ROOT / "content" / "utmaningar", project.root / "content" / "utmaningar")  # the examples' challenges
     built = project.build("--strict")
     assert built.returncode == 0, built.stderr
     assert "<h1>Äldre &amp; digitala möten: en pilot</h1>" in project.html(f"initiatives/{slugify(NEW_TITLE)}")
