@@ -12,7 +12,7 @@ import json
 from dataclasses import dataclass, field
 from datetime import date
 
-from portfolj.cms import ADMIN, SCRIPT, admin_page, cms_config_yaml
+from portfolj.cms import ADMIN, admin_page, cms_config_yaml
 from portfolj.dcat import Distribution, dcat_jsonld
 
 from portfolj.exports import (
@@ -20,7 +20,10 @@ from portfolj.exports import (
     challenges_schema, csv_columns, initiatives_csv, initiatives_json, initiatives_schema, records,
 )
 from portfolj.filtering import dimensions, filter_data
-from portfolj.guide import CHALLENGE_HEADINGS, HEADINGS, example_values, field_reference, new_challenge, new_initiative
+from portfolj.guide import (
+    CHALLENGE_HEADINGS, DRAFT, HEADINGS, choices, common_errors, example_values, field_reference, new_challenge,
+    new_initiative, text_limits,
+)
 from portfolj.lessons import lesson_filters, with_lessons
 from portfolj.charts import Charts
 from portfolj.overview import Overview
@@ -140,6 +143,9 @@ def generated_pages(portfolio: Portfolio, settings: Settings) -> list[GeneratedP
             {"fields": field_reference(portfolio.model), "headings": HEADINGS, "schema_path": SCHEMA_PATH,
              "example": new_initiative("Idésluss för medarbetarnas idéer", "", example_values(portfolio.model),
                                        portfolio.model),
+             "choices": choices(portfolio), "common_errors": common_errors(portfolio.model),
+             "limits": text_limits(portfolio.model), "review": settings.editor.review,
+             "drafts": DRAFT in portfolio.model.model_fields,
              "challenge_fields": field_reference(portfolio.challenge_model),
              "challenge_headings": CHALLENGE_HEADINGS, "challenge_schema_path": CHALLENGE_SCHEMA_PATH,
              "challenge_example": new_challenge("Fler äldre vill bo kvar hemma längre", "",
@@ -229,6 +235,7 @@ def generated_files(portfolio: Portfolio, settings: Settings) -> dict[str, str]:
         json.dumps(challenges_schema(challenge_model), ensure_ascii=False, indent=1),
         challenges_csv(challenges, challenge_model),
         front_matter_schema_json(challenge_model),
-        cms_config_yaml(model, challenge_model, settings.editor, settings.site_url),
-        admin_page(f"../{SCRIPT}", settings.editor.backend),
+        cms_config_yaml(model, challenge_model, settings.editor, settings.site_url, settings.site_name,
+                        portfolio.taxonomies),
+        admin_page("../", settings.editor),
     ), strict=True))
