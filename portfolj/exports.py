@@ -71,8 +71,7 @@ def challenge_records(portfolio: Portfolio) -> list[dict[str, object]]:
 
 
 def challenges_json(items: list[dict[str, object]]) -> str:
-    document = {"version": FORMAT_VERSION, "count": len(items), "challenges": items}
-    return json.dumps(document, ensure_ascii=False, separators=(",", ":")) + "\n"
+    return _document_json("challenges", items)
 
 
 def challenges_schema(model: type[Challenge]) -> dict:
@@ -99,7 +98,11 @@ def challenges_csv(items: list[dict[str, object]], model: type[Challenge]) -> st
 
 
 def initiatives_json(items: list[dict[str, object]]) -> str:
-    document = {"version": FORMAT_VERSION, "count": len(items), "initiatives": items}
+    return _document_json("initiatives", items)
+
+
+def _document_json(key: str, items: list[dict[str, object]]) -> str:
+    document = {"version": FORMAT_VERSION, "count": len(items), key: items}
     # Compact: json's fast (C) encoder does not indent.
     return json.dumps(document, ensure_ascii=False, separators=(",", ":")) + "\n"
 
