@@ -159,6 +159,15 @@ def test_fact_box_stacks_on_a_phone(browser, base_url):
     context.close()
 
 
+def test_fact_box_values_line_up_on_a_desktop(page, base_url):
+    """Lists of terms start where single values do: not indented like running lists."""
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(base_url + PAGES["initiativ"])
+    starts = page.evaluate("""[...document.querySelectorAll('.portfolio-facts dd')].map(dd => {
+        const first = dd.querySelector('li') || dd; return Math.round(first.getBoundingClientRect().left); })""")
+    assert len(starts) > 5 and len(set(starts)) == 1, starts
+
+
 # The words of a table's headers, each measured in its line boxes: a word
 # drawn on two lines has two rectangles.
 BROKEN_WORDS = """() => {
