@@ -27,14 +27,18 @@ from pydantic import ValidationError
 
 from portfolj import formatting
 from portfolj.beside import Beside
+from portfolj.csp import public_policy, with_policy
 from portfolj.messages import problems_from_error
+from portfolj.loading import Source
 from portfolj.portfolio import Entry, Portfolio
 from portfolj.project import load_portfolio
-from portfolj.sanitize import sanitize
+from portfolj.published import PAGES
+from portfolj.sanitize import Sanitizer, content_id
 from portfolj.search import SearchIndex, SearchIndexError, pagefind_executable, search_document
 from portfolj.settings import Settings
 from portfolj.site import FILES, GeneratedPage, generated_files, generated_pages
 from portfolj.taxonomy import TermId
+from portfolj.urls import Site
 
 log = get_plugin_logger("portfolj")
 
@@ -54,10 +58,12 @@ class _Build:
     portfolio: Portfolio | None = None
     settings: Settings | None = None
     entries: dict[str, Entry] = {}
+    pages: dict[str, Source] = {}  # the editorial pages, by source path
     generated: dict[str, GeneratedPage] = {}
     # The exports and the related initiatives, made on the other core while the pages are converted.
     beside: Beside[tuple[dict[str, str | bytes], dict[str, list[str]]]] | None = None
     search: SearchIndex | None = None  # fed each initiative as its body is converted
+    sanitizer: Sanitizer | None = None
 
 
 # -----------------------------------------------------------------------------
@@ -72,7 +78,8 @@ def on_startup(*, command: str, dirty: bool) -> None:
 def on_pre_build(*, config: MkDocsConfig) -> None:
     """Validate before MkDocs cleans the output, so a failure keeps the last good site."""
     gc.unfreeze()  # what the last build kept (see _spare_the_collector) may go now
-    _Build.portfolio, _Build.entries, _Build.generated, _Build.invalid, _Build.beside = None, {}, {}, False, None
+    _Build.portfolio, _Build.entries, _Build.pages, _Build.generated, _Build.invalid, _Build.beside = None, {}, {}, {}, False, None
+    _Build.sanitizer = None
     if _Build.search is not None:
         _Build.search.close()  # left by a build that failed half-way
         _Build.search = None
@@ -84,7 +91,8 @@ def on_pre_build(*, config: MkDocsConfig) -> None:
     except ValidationError as error:
         settings, problems = None, problems_from_error(error, Settings, Path(config.config_file_path).name, lambda loc: None)
     else:
-        portfolio, problems = load_portfolio(Path(config.docs_dir), root / settings.taxonomy, shown_root=root)
+        site = Site(settings.site_url, settings.embed_hosts)
+        portfolio, problems = load_portfolio(Path(config.docs_dir), root / settings.taxonomy, shown_root=root, site=site)
     if problems:
         _Build.invalid = True
         for problem in problems:
@@ -94,7 +102,9 @@ def on_pre_build(*, config: MkDocsConfig) -> None:
                 "Den senast byggda webbplatsen är orörd.")
         raise PluginError(f"Innehållet har {len(problems)} fel. Rätta felen ovan. {kept}")
     _Build.portfolio, _Build.settings = portfolio, settings
+    _Build.sanitizer = Sanitizer(site)
     _Build.entries = {entry.path: entry for entry in portfolio}
+    _Build.pages = {page.path: page for page in portfolio.pages}
     _Build.generated = {page.src_uri: page for page in generated_pages(portfolio, settings)}
     _spare_the_collector()
     _add_to_menu(config, [page for page in _Build.generated.values() if page.in_menu])
@@ -129,6 +139,8 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
         file = files.get_file_from_path(path)
         file.inclusion = InclusionLevel.NOT_IN_NAV
         file.content_string = entry.body  # the front matter is read and validated already
+    for path, source in _Build.pages.items():
+        files.get_file_from_path(path).content_string = source.body
     for page in _Build.generated.values():
         inclusion = InclusionLevel.UNDEFINED if page.in_menu else InclusionLevel.NOT_IN_NAV
         files.append(File.generated(config, page.src_uri, content=_markdown(page), inclusion=inclusion))
@@ -159,15 +171,23 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
         }
     elif generated is not None:
         page.meta = {"template": generated.template, "title": Markup(escape(generated.title))}
+    elif (source := _Build.pages.get(page.file.src_uri)) is not None:
+        page.meta = {"template": PAGES[source.path], "title": Markup(escape(source.data.title))}
+        if source.data.description:
+            page.meta["description"] = Markup(escape(source.data.description))
 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
-    """Initiative bodies are written by many: keep only allow-listed HTML, and
-    index that for search at once, so Pagefind works while pages are rendered."""
+    """Every page's Markdown comes from content or from the taxonomy file,
+    written by many: keep only allow-listed HTML. An initiative's is indexed
+    for search at once, so Pagefind works while pages are rendered."""
+    if _Build.sanitizer is None:
+        return None
+    html = _Build.sanitizer(html, page.url)
+    _namespace_toc(page.toc)
     entry = _Build.entries.get(page.file.src_uri)
     if entry is None:
-        return None
-    html = sanitize(html, _Build.settings.embed_hosts)
+        return html
     _Build.search.add(f"/{page.url}", search_document(_Build.portfolio, entry, html))
     if _Build.search.pages == len(_Build.entries):
         _Build.search.start_writing(_search_folder(config))
@@ -209,6 +229,16 @@ def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: Nav
     return context
 
 
+def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
+    return with_policy(output, public_policy(output, page.content, _embed_hosts()))
+
+
+def on_post_template(output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
+    if not template_name.endswith(".html"):  # the sitemaps
+        return output_content
+    return with_policy(output_content, public_policy(output_content, "", _embed_hosts()))
+
+
 def on_post_build(*, config: MkDocsConfig) -> None:
     if _Build.search is None:
         return
@@ -223,6 +253,17 @@ def on_post_build(*, config: MkDocsConfig) -> None:
 # -----------------------------------------------------------------------------
 # Helpers
 # -----------------------------------------------------------------------------
+
+
+def _embed_hosts() -> tuple[str, ...]:
+    return _Build.settings.embed_hosts if _Build.settings else ()
+
+
+def _namespace_toc(items) -> None:
+    """The table of contents links to the headings by the ids the sanitiser gave them."""
+    for item in items:
+        item.id = content_id(item.id)
+        _namespace_toc(item.children)
 
 
 def _spare_the_collector() -> None:
@@ -413,7 +454,8 @@ def _add_to_menu(config: MkDocsConfig, pages: list[GeneratedPage]) -> None:
     if config.nav is None:
         return
     listed = {str(item) for item in _flatten(config.nav)}
-    config.nav += [{page.title: page.src_uri} for page in pages if page.src_uri not in listed]
+    # Material prints menu titles unescaped; these come from the taxonomy file.
+    config.nav += [{Markup(escape(page.title)): page.src_uri} for page in pages if page.src_uri not in listed]
 
 
 def _flatten(nav: object):

@@ -5,6 +5,8 @@ Every problem in every file is collected, so one run reports them all.
 
 from __future__ import annotations
 
+import html
+import posixpath
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,6 +18,7 @@ from pydantic import BaseModel, ValidationError
 from portfolj.beside import Beside, can_fork
 from portfolj.messages import Problem, problems_from_error
 from portfolj.taxonomy import slugify
+from portfolj.urls import Site, Use, directory_url
 from portfolj.yamlfile import StrictLoader
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -61,9 +64,10 @@ def _child(node: yaml.Node, part: object) -> yaml.Node | None:
 
 
 def read_initiative(
-    file: Path, content_dir: Path, model: type[BaseModel], shown: str
+    file: Path, content_dir: Path, model: type[BaseModel], shown: str, site: Site = Site()
 ) -> tuple[Source | None, list[Problem]]:
-    """Validate one file. ``shown`` is the path used in messages."""
+    """Validate one file. ``shown`` is the path used in messages; its
+    addresses are judged as read on ``site``."""
 
     def problem(message: str, line: int | None = None, field: str | None = None) -> list[Problem]:
         return [Problem(shown, line, field, message)]
@@ -125,13 +129,13 @@ def read_initiative(
         problems += problem(
             f"Filnamnet '{file.name}' får bara innehålla små bokstäver a–z, siffror och "
             f"bindestreck. Byt namn på filen till '{slugify(slug)}.md'.")
-    problems += _body_problems(body, shown, front.first_line + fm_text.count("\n") + 1)
-    if data is not None and data.image is not None:
-        problems += _image_problems(data.image.src, file, content_dir, shown, front.line_of(("image", "src")))
+    relative = file.relative_to(content_dir).as_posix()
+    problems += _body_problems(body, shown, front.first_line + fm_text.count("\n") + 1, site, relative)
+    if data is not None:
+        problems += _address_problems(data, site, relative, content_dir, shown, front.line_of)
 
     if problems or data is None:
         return None, problems
-    relative = file.relative_to(content_dir).as_posix()
     return Source(slug=slug, path=relative, data=data, body=body), []
 
 
@@ -148,34 +152,76 @@ def _duplicate_keys(node: yaml.MappingNode, first_line: int, shown: str) -> list
 
 
 _LEVEL_ONE_HEADING = re.compile(r"^#(?!#)\s")
-# An image in the body (Markdown or HTML) whose address names another site.
-_REMOTE_IMAGE = re.compile(r"""!\[[^\]]*\]\(\s*<?(?:[a-z][a-z0-9+.-]*:|//)|<img\b[^>]*\bsrc\s*=\s*["']?\s*(?:[a-z][a-z0-9+.-]*:|//)""", re.I)
+_CODE_SPAN = re.compile(r"(`+).*?\1")
+# The addresses a body gives, with how the page uses them: Markdown links and
+# images (relative to the file), and the HTML attributes the sanitiser keeps
+# (relative to the page). What these miss, the sanitiser still removes.
+_MARKDOWN_ADDRESS = re.compile(
+    r"(!?)\[(?:[^\]\\]|\\.)*\]\(\s*(<[^>]*>|(?:[^\s()]|\([^\s()]*\))+)|^\s{0,3}\[[^\]]+\]:\s*(<[^>]*>|\S+)")
+_HTML_ADDRESS = re.compile(
+    r"""<(a|img|iframe)\b[^>]*?\s(href|src)\s*=\s*("[^"]*"|'[^']*'|[^\s>"']+)""", re.I)
+_HTML_USES = {("a", "href"): Use.LINK, ("img", "src"): Use.IMAGE, ("iframe", "src"): Use.FRAME}
 
 
-def _body_problems(body: str, shown: str, first_body_line: int) -> list[Problem]:
+def _body_problems(body: str, shown: str, first_body_line: int, site: Site, relative: str) -> list[Problem]:
+    file_base = site.address_of(posixpath.dirname(relative) + "/")
+    page_base = site.address_of(directory_url(relative))
     problems, fenced = [], False
     for number, line in enumerate(body.splitlines(), start=first_body_line):
         if line.lstrip().startswith(("```", "~~~")):
             fenced = not fenced
-        elif not fenced and _LEVEL_ONE_HEADING.match(line):
+            continue
+        if fenced:
+            continue
+        if _LEVEL_ONE_HEADING.match(line):
             problems.append(Problem(shown, number, None,
                 "Brödtexten har en rubrik på nivå 1 (# ...). Sidans titel är redan huvudrubrik: "
                 "använd ## för rubriker, till exempel ## Behov."))
-        elif not fenced and _REMOTE_IMAGE.search(line):
-            problems.append(Problem(shown, number, None,
-                "Brödtexten visar en bild från en annan webbplats. Sådana bilder visar den webbplatsen "
-                "vem som läser sidan och tas bort. Lägg bilden i mappen content/ och skriv sökvägen dit, "
-                "till exempel ![Beskrivning](../bilder/foto.jpg)."))
+        text = _CODE_SPAN.sub("", line)
+        addresses = [(Use.IMAGE if match[1] else Use.LINK, (match[2] or match[3]).strip("<>"), file_base)
+                     for match in _MARKDOWN_ADDRESS.finditer(text)]
+        addresses += [(_HTML_USES[match[1].lower(), match[2].lower()], html.unescape(match[3].strip("\"'")), page_base)
+                      for match in _HTML_ADDRESS.finditer(text)]
+        for use, address, base in addresses:
+            refusal = site.refusal(address, use, base)
+            if refusal is not None:
+                problems.append(Problem(shown, number, None, refusal))
     return problems
 
 
-def _image_problems(src: str, file: Path, content_dir: Path, shown: str, line: int) -> list[Problem]:
-    target = (content_dir / src.lstrip("/")) if src.startswith("/") else (file.parent / src)
-    if target.resolve().is_file():
-        return []
-    return [Problem(shown, line, "image.src",
-        f"Bildfilen '{src}' finns inte. Lägg bilden i mappen content/ och ange sökvägen "
-        "från initiativets fil, till exempel ../bilder/foto.jpg.")]
+def _address_problems(data: BaseModel, site: Site, relative: str, content_dir: Path, shown: str,
+                      line_of) -> list[Problem]:
+    """The front matter's image and links, judged as the page will use them."""
+    base = site.address_of(posixpath.dirname(relative) + "/")
+    problems = []
+    for number, link in enumerate(getattr(data, "links", ())):
+        refusal = site.refusal(str(link.url), Use.LINK, base)
+        if refusal is not None:
+            loc = ("links", number, "url")
+            problems.append(Problem(shown, line_of(loc), "links.url", refusal))
+    if getattr(data, "image", None) is not None:
+        problems += _image_problems(data.image.src, site, base, content_dir, shown, line_of(("image", "src")))
+    return problems
+
+
+def _image_problems(src: str, site: Site, base: str, content_dir: Path, shown: str, line: int) -> list[Problem]:
+    def problem(message: str) -> list[Problem]:
+        return [Problem(shown, line, "image.src", message)]
+
+    if src.startswith("/") and src[1:2] not in ("/", "\\"):
+        src, base = src[1:], site.address_of("")  # from the content folder (see Entry.image_path)
+    refusal = site.refusal(src, Use.IMAGE, base)
+    if refusal is not None:
+        return problem(refusal)
+    root = content_dir.resolve()
+    target = (root / site.path_of(src, base)).resolve()
+    if not target.is_relative_to(root):
+        return problem(f"Bildfilen '{src}' ligger utanför mappen content/. Bara filer i content/ publiceras: "
+                       "lägg bilden där, till exempel i content/bilder/.")
+    if not target.is_file():
+        return problem(f"Bildfilen '{src}' finns inte. Lägg bilden i mappen content/ och ange sökvägen "
+                       "från initiativets fil, till exempel ../bilder/foto.jpg.")
+    return []
 
 
 # ----------------------------------------------------------------------------
@@ -189,21 +235,22 @@ IN_TWO_PROCESSES_FROM = 200
 
 
 def read_initiatives(
-    content_dir: Path, model: type[BaseModel], folder: str = "initiatives", shown_root: Path | None = None
+    content_dir: Path, model: type[BaseModel], folder: str = "initiatives", shown_root: Path | None = None,
+    site: Site = Site(),
 ) -> tuple[list[Source], list[Problem]]:
     """Validate every Markdown file under ``content_dir/folder``."""
     shown_root = shown_root or content_dir.parent
     files = sorted((content_dir / folder).rglob("*.md"))
     if len(files) >= IN_TWO_PROCESSES_FROM and can_fork():
-        results = _read_in_two_processes(files, content_dir, model, shown_root)
+        results = _read_in_two_processes(files, content_dir, model, shown_root, site)
     else:
-        results = _read_each(files, content_dir, model, shown_root)
+        results = _read_each(files, content_dir, model, shown_root, site)
     sources, problems, by_slug = [], [], {}
     for file, (source, found) in zip(files, results):
         problems += found
         if file.stem in by_slug:
-            problems.append(Problem(_shown(file, shown_root), None, None,
-                f"Två filer har samma namn '{file.name}' (den andra är {_shown(by_slug[file.stem], shown_root)}). "
+            problems.append(Problem(shown_path(file, shown_root), None, None,
+                f"Två filer har samma namn '{file.name}' (den andra är {shown_path(by_slug[file.stem], shown_root)}). "
                 "Varje initiativ behöver ett eget filnamn: byt namn på den ena."))
         by_slug.setdefault(file.stem, file)
         if source is not None:
@@ -212,7 +259,7 @@ def read_initiatives(
 
 
 def _read_in_two_processes(
-    files: list[Path], content_dir: Path, model: type[BaseModel], shown_root: Path
+    files: list[Path], content_dir: Path, model: type[BaseModel], shown_root: Path, site: Site
 ) -> list[tuple[Source | None, list[Problem]]]:
     """The second half of the files is read beside this process while it
     reads the first. The model is made at run time and cannot be sent back:
@@ -222,21 +269,22 @@ def _read_in_two_processes(
     second = Beside(lambda: [
         (None, found) if source is None else
         ((source.slug, source.path, source.data.model_dump(exclude_defaults=True), source.body), found)
-        for source, found in _read_each(files[half:], content_dir, model, shown_root)
+        for source, found in _read_each(files[half:], content_dir, model, shown_root, site)
     ])
-    first = _read_each(files[:half], content_dir, model, shown_root)
+    first = _read_each(files[:half], content_dir, model, shown_root, site)
     rest = [(None if plain is None else Source(plain[0], plain[1], model.model_validate(plain[2]), plain[3]), found)
             for plain, found in second.result()]
     return first + rest
 
 
 def _read_each(
-    files: list[Path], content_dir: Path, model: type[BaseModel], shown_root: Path
+    files: list[Path], content_dir: Path, model: type[BaseModel], shown_root: Path, site: Site
 ) -> list[tuple[Source | None, list[Problem]]]:
-    return [read_initiative(file, content_dir, model, _shown(file, shown_root)) for file in files]
+    return [read_initiative(file, content_dir, model, shown_path(file, shown_root), site) for file in files]
 
 
-def _shown(file: Path, root: Path) -> str:
+def shown_path(file: Path, root: Path) -> str:
+    """A file as messages name it: from ``root`` when it is inside."""
     try:
         return file.relative_to(root).as_posix()
     except ValueError:

@@ -10,13 +10,13 @@ import posixpath
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from pathlib import PurePosixPath
 from urllib.parse import urlencode
 
 from pydantic import BaseModel
 
 from portfolj.loading import Source
 from portfolj.taxonomy import Taxonomies, Taxonomy, Term, TermId, slugify
+from portfolj.urls import directory_url
 
 # What makes two initiatives related, and how much. Tags are the most
 # specific signal, the facet the broadest.
@@ -52,7 +52,7 @@ class Entry:
 
     @classmethod
     def from_source(cls, source: Source) -> Entry:
-        return cls(source.slug, source.path, source.data, source.body, _directory_url(source.path))
+        return cls(source.slug, source.path, source.data, source.body, directory_url(source.path))
 
     @property
     def image_path(self) -> str | None:
@@ -104,6 +104,7 @@ class Portfolio:
 
     taxonomies: dict[str, Taxonomy]
     entries: list[Entry]
+    pages: list[Source] = field(default_factory=list)  # the editorial pages (portfolj.published.PAGES)
     _index: dict[str, dict[TermId, list[Entry]]] = field(init=False, repr=False)
     _position: dict[tuple[str, TermId], dict[str, int]] = field(init=False, repr=False)
     _ranks: dict[tuple[str, TermId], list[int]] = field(init=False, repr=False)  # members' places in title order
@@ -132,11 +133,11 @@ class Portfolio:
             for term_id, members in self._index[name].items()
         }
         self._ranks = {key: [self._rank[slug] for slug in members] for key, members in self._position.items()}
-        self._url_of = _directory_url
+        self._url_of = directory_url
 
     @classmethod
-    def from_sources(cls, sources: list[Source], taxonomies: Taxonomies) -> Portfolio:
-        return cls(dict(taxonomies.root), [Entry.from_source(source) for source in sources])
+    def from_sources(cls, sources: list[Source], taxonomies: Taxonomies, pages: list[Source] = ()) -> Portfolio:
+        return cls(dict(taxonomies.root), [Entry.from_source(source) for source in sources], list(pages))
 
     def __iter__(self) -> Iterator[Entry]:
         return iter(self.entries)
@@ -248,9 +249,3 @@ def _with_used_terms(taxonomy: Taxonomy, entries: list[Entry]) -> Taxonomy:
             labels.setdefault(slugify(label), label)
     terms = sorted((Term(id=slug, label=label) for slug, label in labels.items()), key=lambda t: swedish_key(t.label))
     return taxonomy.model_copy(update={"terms": tuple(terms)})
-
-
-def _directory_url(path: str) -> str:
-    """MkDocs' directory URLs, the default when no engine resolves links."""
-    stem = PurePosixPath(path).with_suffix("")
-    return "" if str(stem) == "index" else (f"{stem.parent}/" if stem.name == "index" else f"{stem}/")
