@@ -44,7 +44,7 @@ from urllib.parse import urlparse
 
 import yaml
 
-from benchmarks.common import CHROMIUM, CHROMIUM_ARGS, engine_env, make_project, serve
+from benchmarks.common import CHROMIUM, CHROMIUM_ARGS, ENGINES, engine_command, engine_env, make_project, serve
 
 PLAIN = {
     "site_name": "Plain Material",
@@ -139,10 +139,10 @@ def _kb(site: Path, urls: list[str]) -> float:
     return total / 1024
 
 
-def measure(n: int, runs: int, workdir: Path, browser: bool, count: bool) -> dict:
+def measure(n: int, runs: int, workdir: Path, browser: bool, count: bool, engine: str | None) -> dict:
     portfolio = make_project(workdir / f"portfolio-{n}", n)
     plain = plain_project(portfolio)
-    build = [sys.executable, "-m", "mkdocs", "build", "-q"]
+    build = engine_command("build", "-q", engine=engine)
     # A fresh clone's first build compiles every template; later builds reuse them.
     first, _ = timed(build, portfolio)
     a_times, b_times, a_memory, b_memory = [], [], [], []
@@ -174,6 +174,7 @@ def main() -> None:
     parser.add_argument("--instructions", action="store_true",
                         help="also count instructions of one build of A and of B under valgrind (slow)")
     parser.add_argument("--workdir", type=Path, help="where the projects are built (default: the system's temporary folder)")
+    parser.add_argument("--engine", choices=ENGINES, help="the engine A and B build with (default: $PORTFOLJ_ENGINE, else mkdocs)")
     args = parser.parse_args()
     print("| N | A: portfolio | B: plain Material | A/B | A per initiative | A, first build |"
           " peak memory A (B) | portfolj check | filter data per initiative |")
@@ -181,7 +182,7 @@ def main() -> None:
     visits, counts = [], []
     with tempfile.TemporaryDirectory(dir=args.workdir) as workdir:
         for n in args.sizes:
-            r = measure(n, args.runs, Path(workdir), not args.no_browser, args.instructions)
+            r = measure(n, args.runs, Path(workdir), not args.no_browser, args.instructions, args.engine)
             print(f"| {n:,} | {r['a']:.1f} s | {r['b']:.1f} s | {r['ratio']:.2f} | {r['per']:.2f} ms | {r['first']:.1f} s"
                   f" | {r['memory']} MB ({r['plain_memory']} MB) | {r['check']:.1f} s"
                   f" | {r['filter_per_initiative']:.1f} B |", flush=True)

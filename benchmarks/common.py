@@ -44,8 +44,23 @@ def engine_env(**extra: str) -> dict[str, str]:
     return env | {"NO_MKDOCS_2_WARNING": "1"} | extra
 
 
-def build(root: Path, *args: str) -> None:
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", *args], cwd=root, env=engine_env(), check=True)
+# The engines the site builds with: MkDocs 1.6 and ProperDocs, its maintained continuation.
+ENGINES = ("mkdocs", "properdocs")
+
+
+def engine_command(*args: str, engine: str | None = None) -> list[str]:
+    """The command that runs the engine: ``engine``, else $PORTFOLJ_ENGINE, else MkDocs.
+
+    ProperDocs answers the hooks' and Material's ``mkdocs`` imports with its
+    own modules only when started as its command (``-m properdocs`` runs it so)."""
+    engine = engine or os.environ.get("PORTFOLJ_ENGINE") or "mkdocs"
+    if engine not in ENGINES:
+        raise ValueError(f"unknown engine {engine!r}: choose one of {', '.join(ENGINES)}")
+    return [sys.executable, "-m", engine, *args]
+
+
+def build(root: Path, *args: str, engine: str | None = None) -> None:
+    subprocess.run(engine_command("build", "-q", *args, engine=engine), cwd=root, env=engine_env(), check=True)
 
 
 def gzip_size(path: Path) -> int:

@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
+from benchmarks.common import ENGINES, engine_command, engine_env
+
 ROOT = Path(__file__).resolve().parent.parent
-MKDOCS = [sys.executable, "-m", "mkdocs"]
 
 MINIMAL = {
     "title": "Ett initiativ",
@@ -57,14 +56,19 @@ class Project:
             path.write_text(content, encoding="utf-8")
         return path
 
-    def build(self, *args: str) -> subprocess.CompletedProcess:
-        env = os.environ | {"NO_MKDOCS_2_WARNING": "1"}
-        return subprocess.run(
-            [*MKDOCS, "build", *args], cwd=self.root, env=env, capture_output=True, text=True
-        )
+    def build(self, *args: str, engine: str | None = None) -> subprocess.CompletedProcess:
+        return run_engine(self.root, "build", *args, engine=engine)
 
     def html(self, url: str) -> str:
         return (self.site / url / "index.html").read_text(encoding="utf-8")
+
+
+def run_engine(root: Path, *args: str, engine: str | None = None, prefix: tuple[str, ...] = (),
+               env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    """Run the site's engine (MkDocs, or ProperDocs with engine="properdocs"
+    or PORTFOLJ_ENGINE=properdocs) in ``root``, after the command ``prefix``."""
+    return subprocess.run([*prefix, *engine_command(*args, engine=engine)], cwd=root,
+                          env=engine_env(**(env or {})), capture_output=True, text=True)
 
 
 def new_project(root: Path, *, examples: bool = False) -> Project:

@@ -1,16 +1,14 @@
 """`mkdocs serve` keeps the last good preview when an edit breaks validation,
 says why in Swedish, and shows the fix as soon as the file is saved again."""
 
-import os
 import socket
 import subprocess
-import sys
 import time
 import urllib.request
 
 import pytest
 
-from support import MINIMAL, front_matter
+from support import MINIMAL, engine_command, engine_env, front_matter
 
 
 def free_port() -> int:
@@ -42,8 +40,8 @@ def server(project, tmp_path):
     port = free_port()
     log = (tmp_path / "serve.log").open("w+", encoding="utf-8")
     process = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
-        cwd=project.root, stdout=log, stderr=subprocess.STDOUT, env=os.environ | {"NO_MKDOCS_2_WARNING": "1"},
+        engine_command("serve", "--dev-addr", f"127.0.0.1:{port}"),
+        cwd=project.root, stdout=log, stderr=subprocess.STDOUT, env=engine_env(),
     )
     url = f"http://127.0.0.1:{port}/initiatives/pilot/"
     try:
