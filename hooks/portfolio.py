@@ -28,8 +28,8 @@ from pydantic import ValidationError
 from portfolj import formatting
 from portfolj.beside import Beside
 from portfolj.csp import public_policy, with_policy
-from portfolj.messages import problems_from_error
 from portfolj.loading import Source
+from portfolj.messages import problems_from_error
 from portfolj.portfolio import Entry, Portfolio
 from portfolj.project import load_portfolio
 from portfolj.published import PAGES

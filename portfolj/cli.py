@@ -15,10 +15,10 @@ import yaml
 from portfolj.guide import new_initiative
 from portfolj.loading import SLUG, read_initiative
 from portfolj.messages import Problem
-from portfolj.model import model_for
+from portfolj.model import Initiative, model_for
 from portfolj.project import load_portfolio
 from portfolj.schema import front_matter_schema_json
-from portfolj.taxonomy import Taxonomies, load_taxonomies, slugify
+from portfolj.taxonomy import Taxonomies, Taxonomy, load_taxonomies, slugify
 
 # argparse's own words, in Swedish.
 _SWEDISH = {
@@ -34,15 +34,27 @@ _SWEDISH = {
 }
 argparse._ = lambda text: _SWEDISH.get(text, text)
 
-ASKED = ("facet", "stage", "status")
-
 
 def main(argv: list[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    # Where the files are comes first: `new` has an option for each required taxonomy.
+    locations = argparse.ArgumentParser(add_help=False)
+    locations.add_argument("--content", type=Path)
+    locations.add_argument("--taxonomy", type=Path)
+    given, _ = locations.parse_known_args(argv)
     site_content, site_taxonomy = _site_paths(Path("mkdocs.yml"))
-    args.content = args.content or site_content
-    args.taxonomy = args.taxonomy or site_taxonomy
+    content, taxonomy = given.content or site_content, given.taxonomy or site_taxonomy
+    try:
+        asked = _asked(load_taxonomies(taxonomy))
+    except (OSError, ValueError):
+        asked = []  # the command that needs the file says what is wrong with it
+    args = _parser(asked).parse_args(argv)
+    args.content, args.taxonomy = content, taxonomy
     return args.run(args)
+
+
+def _asked(taxonomies: Taxonomies) -> list[Taxonomy]:
+    """The taxonomies `new` fills in: the required ones."""
+    return [taxonomy for taxonomy in taxonomies if taxonomy.required]
 
 
 def _site_paths(config_file: Path) -> tuple[Path, Path]:
@@ -59,7 +71,7 @@ def _site_paths(config_file: Path) -> tuple[Path, Path]:
     return root / config.get("docs_dir", "docs" if config else "content"), root / portfolio.get("taxonomy", "taxonomy.yml")
 
 
-def _parser() -> argparse.ArgumentParser:
+def _parser(asked: list[Taxonomy]) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="portfolj", description="Verktyg för den som skriver initiativ till Innovationsportföljen.")
     parser.add_argument("--content", type=Path,
@@ -74,9 +86,12 @@ def _parser() -> argparse.ArgumentParser:
                                           "terminal. Skriver aldrig över en befintlig fil.")
     new.add_argument("title", help='initiativets titel, till exempel "Idésluss för medarbetare"')
     new.add_argument("--description", default="", help="en eller två meningar som sammanfattar initiativet")
-    for name, text in (("facet", "innovationsfacett"), ("stage", "steg"), ("status", "status")):
-        new.add_argument(f"--{name}", help=f"{text}: id eller svensk benämning")
-    new.add_argument("--organisation", help="ansvarig förvaltning, avdelning eller bolag")
+    for taxonomy in asked:
+        text = taxonomy.hint.rstrip(".") or taxonomy.label
+        text = text[:1].lower() + text[1:]
+        if not taxonomy.open:
+            text = f"{taxonomy.label.lower()}: id eller svensk benämning"
+        new.add_argument(f"--{taxonomy.field}", help=text + (", flera skiljs med komma" if taxonomy.multiple else ""))
     new.set_defaults(run=_new)
 
     check = commands.add_parser("check", help="kontrollera initiativfiler utan att bygga webbplatsen",
@@ -110,10 +125,9 @@ def _check(args: argparse.Namespace) -> int:
 
 def _check_files(args: argparse.Namespace) -> list[Problem]:
     try:
-        taxonomies = _taxonomies(args)
+        _, model = _model(args)
     except SystemExit as stop:
         return [Problem(str(args.taxonomy), None, None, str(stop))]
-    model = model_for(taxonomies)
     folder = args.content / "initiatives"
     problems = []
     for file in args.files:
@@ -166,7 +180,7 @@ def _count(content: Path) -> int:
 
 
 def _new(args: argparse.Namespace) -> int:
-    taxonomies = _taxonomies(args)
+    taxonomies, model = _model(args)
     slug = slugify(args.title)
     target = args.content / "initiatives" / f"{slug}.md"
     # A file of the same name in any subfolder would be the same page.
@@ -176,31 +190,29 @@ def _new(args: argparse.Namespace) -> int:
               "eller öppna den befintliga filen.", file=sys.stderr)
         return 1
     interactive = sys.stdin.isatty()
-    values = {}
-    for name in ASKED:
-        values[name] = _term(taxonomies, name, getattr(args, name), interactive)
-    organisation = args.organisation or (_ask("Ansvarig organisation (förvaltning, avdelning eller bolag): ")
-                                         if interactive else None)
-    missing = [f"--{name}" for name in (*ASKED, "organisation")
-               if not (values.get(name) or (name == "organisation" and organisation))]
+    values = {taxonomy.field: _value(taxonomy, getattr(args, taxonomy.field), interactive)
+              for taxonomy in _asked(taxonomies)}
+    missing = [f"--{name}" for name, value in values.items() if not value]
     if missing:
         print(f"Ange {', '.join(missing)} (eller kör kommandot i en terminal så frågar det).", file=sys.stderr)
         return 1
     assert SLUG.fullmatch(slug)
     target.parent.mkdir(parents=True, exist_ok=True)
     with target.open("x", encoding="utf-8") as file:  # "x": never overwrite, even a file made meanwhile
-        file.write(new_initiative(args.title, args.description, values, organisation, taxonomies))
+        file.write(new_initiative(args.title, args.description, values, model))
     print(f"Skapade {_shown(target)}. Fyll i beskrivningen och texten, och kör sedan: portfolj check {_shown(target)}")
     return 0
 
 
-def _term(taxonomies: Taxonomies, name: str, given: str | None, interactive: bool):
-    taxonomy = taxonomies[name]
+def _value(taxonomy: Taxonomy, given: str | None, interactive: bool):
+    """A required field's value: given as an option, else asked in a terminal (else None)."""
+    if taxonomy.open:
+        text = given or (_ask(f"{taxonomy.label} ({taxonomy.hint.rstrip('.').lower() or taxonomy.plural.lower()}): ")
+                         if interactive else None)
+        return ([part.strip() for part in text.split(",") if part.strip()] if taxonomy.multiple else text) if text else None
     if given:
-        term = taxonomy.lookup(given)
-        if term is None:
-            raise SystemExit(f"Okänt värde '{given}' för --{name}. Tillåtna värden: {taxonomy.describe_allowed()}.")
-        return term.id
+        ids = [_term(taxonomy, part.strip()) for part in (given.split(",") if taxonomy.multiple else [given])]
+        return ids if taxonomy.multiple else ids[0]
     if not interactive:
         return None
     print(f"\n{taxonomy.label}:")
@@ -209,11 +221,19 @@ def _term(taxonomies: Taxonomies, name: str, given: str | None, interactive: boo
     while True:
         answer = _ask("Välj nummer, id eller benämning: ")
         if answer.isdigit() and 1 <= int(answer) <= len(taxonomy.terms):
-            return taxonomy.terms[int(answer) - 1].id
-        term = taxonomy.lookup(answer)
+            term = taxonomy.terms[int(answer) - 1]
+        else:
+            term = taxonomy.lookup(answer)
         if term is not None:
-            return term.id
+            return [term.id] if taxonomy.multiple else term.id
         print("Det känns inte igen. Försök igen.")
+
+
+def _term(taxonomy: Taxonomy, given: str):
+    term = taxonomy.lookup(given)
+    if term is None:
+        raise SystemExit(f"Okänt värde '{given}' för --{taxonomy.field}. Tillåtna värden: {taxonomy.describe_allowed()}.")
+    return term.id
 
 
 def _ask(prompt: str) -> str:
@@ -226,13 +246,14 @@ def _ask(prompt: str) -> str:
 
 
 def _schema(args: argparse.Namespace) -> int:
-    sys.stdout.write(front_matter_schema_json(_taxonomies(args)))
+    sys.stdout.write(front_matter_schema_json(_model(args)[1]))
     return 0
 
 
-def _taxonomies(args: argparse.Namespace) -> Taxonomies:
+def _model(args: argparse.Namespace) -> tuple[Taxonomies, type[Initiative]]:
     try:
-        return load_taxonomies(args.taxonomy)
+        taxonomies = load_taxonomies(args.taxonomy)
+        return taxonomies, model_for(taxonomies)
     except (OSError, ValueError) as error:
         raise SystemExit(f"Taxonomifilen {args.taxonomy} går inte att läsa: {error}") from None
 

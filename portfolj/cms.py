@@ -10,16 +10,15 @@ from typing import get_args, get_origin
 from pydantic import BaseModel, HttpUrl
 
 from portfolj.guide import HEADINGS, base_types, nested_model
-from portfolj.model import Initiative
+from portfolj.model import Initiative, vocabulary_of
 from portfolj.settings import Editor
-from portfolj.taxonomy import Taxonomies
 from portfolj.yamlfile import dump
 
 ADMIN = "admin/"
 SCRIPT = "assets/vendor/sveltia-cms/sveltia-cms.js"
 
 
-def cms_config(taxonomies: Taxonomies, editor: Editor, site_url: str = "") -> dict:
+def cms_config(model: type[Initiative], editor: Editor, site_url: str = "") -> dict:
     backend = {"name": editor.backend, "repo": editor.repo, "branch": editor.branch}
     if editor.base_url:
         backend["base_url"] = editor.base_url
@@ -40,7 +39,7 @@ def cms_config(taxonomies: Taxonomies, editor: Editor, site_url: str = "") -> di
             "create": True,
             "slug": "{{slug}}",
             "summary": "{{title}}",
-            "fields": [*_fields(Initiative, taxonomies), {
+            "fields": [*_fields(model), {
                 "name": "body", "label": "Text", "widget": "markdown", "required": False,
                 "hint": f"Använd rubrikerna {', '.join(HEADINGS)} på nivå 2.",
             }],
@@ -49,26 +48,27 @@ def cms_config(taxonomies: Taxonomies, editor: Editor, site_url: str = "") -> di
     return config | ({"site_url": site_url} if site_url else {})
 
 
-def cms_config_yaml(taxonomies: Taxonomies, editor: Editor, site_url: str = "") -> str:
-    return dump(cms_config(taxonomies, editor, site_url))
+def cms_config_yaml(model: type[Initiative], editor: Editor, site_url: str = "") -> str:
+    return dump(cms_config(model, editor, site_url))
 
 
-def _fields(model: type[BaseModel], taxonomies: Taxonomies) -> list[dict]:
-    return [_field(name, info, taxonomies) for name, info in model.model_fields.items()]
+def _fields(model: type[BaseModel]) -> list[dict]:
+    return [_field(name, info) for name, info in model.model_fields.items()]
 
 
-def _field(name: str, info, taxonomies: Taxonomies) -> dict:
+def _field(name: str, info) -> dict:
     spec = {"name": name, "label": info.title or name, "required": info.is_required()}
     if info.description:
         spec["hint"] = info.description
     many = get_origin(info.annotation) is list
     nested = nested_model(info.annotation)
     types = base_types(get_args(info.annotation)[0] if many else info.annotation)
-    if name in taxonomies and not taxonomies[name].open:
+    taxonomy = vocabulary_of(info)
+    if taxonomy is not None and not taxonomy.open:
         spec |= {"widget": "select", "multiple": many,
-                 "options": [{"label": term.label, "value": term.id} for term in taxonomies[name].terms]}
+                 "options": [{"label": term.label, "value": term.id} for term in taxonomy.terms]}
     elif nested:
-        spec |= {"widget": "list" if many else "object", "fields": _fields(nested, taxonomies)}
+        spec |= {"widget": "list" if many else "object", "fields": _fields(nested)}
         if name == "image":
             spec["fields"][0] |= {"widget": "image"}
     elif date in types:

@@ -23,20 +23,25 @@ from portfolj.portfolio import Entry, Portfolio
 
 FORMAT_VERSION = 1
 LIST_SEPARATOR = " | "
-_LEADING = ("slug", "title", "description", "facet", "stage", "status", "organisation", "url")
 _RECORD_LISTS = ("funding", "links")
 _NESTED = ("contact", "image")
 
 
-def record(entry: Entry) -> dict[str, object]:
-    """One initiative: the required fields first, optional ones when present."""
+def leading(model: type[Initiative]) -> list[str]:
+    """What every record has, first: the slug, the required fields, the page's address."""
+    return ["slug", *(name for name, info in model.model_fields.items() if info.is_required()), "url"]
+
+
+def record(entry: Entry, first: list[str]) -> dict[str, object]:
+    """One initiative: the ``first`` fields (see ``leading``), then the optional ones present."""
     data = entry.data.model_dump(mode="json", exclude_defaults=True)
     data |= {"slug": entry.slug, "url": entry.url}
-    return {key: data[key] for key in _LEADING} | {k: v for k, v in data.items() if k not in _LEADING}
+    return {key: data[key] for key in first} | {k: v for k, v in data.items() if k not in first}
 
 
 def records(portfolio: Portfolio) -> list[dict[str, object]]:
-    return [record(entry) for entry in portfolio]
+    first = leading(portfolio.model)
+    return [record(entry, first) for entry in portfolio]
 
 
 def initiatives_json(items: list[dict[str, object]]) -> str:
@@ -54,7 +59,7 @@ def initiatives_schema(model: type[Initiative]) -> dict:
         **item["properties"],
         "url": {"type": "string", "title": "Sidans adress från webbplatsens rot"},
     }
-    item["required"] = [*_LEADING]
+    item["required"] = leading(model)
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "title": "Innovationsportföljens initiativ",
@@ -70,10 +75,10 @@ def initiatives_schema(model: type[Initiative]) -> dict:
     }
 
 
-def csv_columns() -> list[str]:
-    columns = [*_LEADING]
-    for name, info in Initiative.model_fields.items():
-        if name in _LEADING:
+def csv_columns(model: type[Initiative]) -> list[str]:
+    columns = leading(model)
+    for name, info in model.model_fields.items():
+        if name in columns:
             continue
         if name in _NESTED:
             columns += [f"{name}_{part}" for part in _nested_fields(info.annotation)]
@@ -82,10 +87,10 @@ def csv_columns() -> list[str]:
     return columns
 
 
-def initiatives_csv(items: list[dict[str, object]]) -> str:
+def initiatives_csv(items: list[dict[str, object]], model: type[Initiative]) -> str:
     output = io.StringIO()
     output.write("\ufeff")  # so that Excel and LibreOffice read the file as UTF-8
-    writer = csv.DictWriter(output, fieldnames=csv_columns(), lineterminator="\r\n")
+    writer = csv.DictWriter(output, fieldnames=csv_columns(model), lineterminator="\r\n")
     writer.writeheader()
     for item in items:
         writer.writerow(_csv_row(item))

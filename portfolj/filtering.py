@@ -15,9 +15,9 @@ from dataclasses import dataclass
 from portfolj.portfolio import Entry, Portfolio
 from portfolj.taxonomy import TermId
 
-# Filter dimensions: the front-matter fields of the URL contract, in the order
-# the form shows them, plus the year an initiative started.
-FIELDS = ("facet", "stage", "status", "organisation", "areas", "sdgs")
+# Filter dimensions: the front-matter fields of the taxonomies with ``filter``
+# (the URL contract), in the taxonomy file's order, plus the year an
+# initiative started.
 YEAR = "year"
 FORMAT_VERSION = 1
 
@@ -41,7 +41,7 @@ def dimensions(portfolio: Portfolio) -> list[Dimension]:
     found = [
         Dimension(name, portfolio.taxonomies[name].label,
                   [Option(group.term.id, group.term.label, len(group.entries)) for group in portfolio.groups(name)])
-        for name in FIELDS
+        for name in portfolio.fields_where("filter")
     ]
     years = _years(portfolio)
     counts = {year: 0 for year in years}
@@ -54,17 +54,15 @@ def dimensions(portfolio: Portfolio) -> list[Dimension]:
 
 def filter_data(portfolio: Portfolio) -> str:
     """The compact table the filter script reads, as JSON."""
-    index = {
-        name: {term_id: n for n, term_id in enumerate(portfolio.taxonomies[name].ids)} for name in FIELDS
-    }
+    fields = portfolio.fields_where("filter")
+    index = {name: {term_id: n for n, term_id in enumerate(portfolio.taxonomies[name].ids)} for name in fields}
     years = {year: n for n, year in enumerate(_years(portfolio))}
 
     def row(entry: Entry) -> list:
         values: list = []
-        for name in FIELDS:
+        for name in fields:
             positions = [index[name][term_id] for term_id in portfolio.term_ids(entry, name)]
-            single = not isinstance(getattr(entry.data, name), list)
-            values.append(positions[0] if single else positions)
+            values.append(positions if portfolio.taxonomies[name].multiple else (positions or [-1])[0])
         started = entry.data.started
         values.append(years[started.year] if started else -1)
         values.append(int(started.strftime("%Y%m%d")) if started else 0)
@@ -72,8 +70,8 @@ def filter_data(portfolio: Portfolio) -> str:
 
     document = {
         "version": FORMAT_VERSION,
-        "dimensions": [*FIELDS, YEAR],
-        "options": {**{name: list(portfolio.taxonomies[name].ids) for name in FIELDS}, YEAR: list(years)},
+        "dimensions": [*fields, YEAR],
+        "options": {**{name: list(portfolio.taxonomies[name].ids) for name in fields}, YEAR: list(years)},
         "items": [row(entry) for entry in portfolio],
     }
     return json.dumps(document, ensure_ascii=False, separators=(",", ":"))

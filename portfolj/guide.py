@@ -12,8 +12,8 @@ from typing import Annotated, Union, get_args, get_origin
 
 from pydantic import BaseModel, HttpUrl
 
-from portfolj.model import Initiative
-from portfolj.taxonomy import Taxonomies, Term
+from portfolj.model import vocabulary_of
+from portfolj.taxonomy import Term
 
 HEADINGS = ("Behov", "Lösning", "Resultat", "Lärdomar")
 _EXAMPLES = {
@@ -23,7 +23,7 @@ _EXAMPLES = {
     "partners": "[Region Skåne, RISE]", "funder": "Vinnova", "amount_sek": "400000",
     "programme": "Idéslussar i kommuner", "name": "Anna Lindqvist", "role": "Projektledare",
     "email": "anna.lindqvist@kommun.se", "src": "../bilder/foto.jpg", "alt": "Två medarbetare vid en whiteboard",
-    "url": "https://www.vinnova.se/",
+    "links.title": "Läs mer", "url": "https://www.vinnova.se/",
 }
 
 
@@ -35,24 +35,28 @@ class FieldDoc:
     required: bool
     kind: str
     example: str
+    many: bool = False  # a list
     values: list[Term] = field(default_factory=list)
     parts: list[FieldDoc] = field(default_factory=list)
 
 
-def field_reference(taxonomies: Taxonomies, model: type[BaseModel] = Initiative) -> list[FieldDoc]:
+def field_reference(model: type[BaseModel], owner: str = "") -> list[FieldDoc]:
+    """Every field of ``model`` (the content model, or a record in it, named ``owner``)."""
     docs = []
     for name, info in model.model_fields.items():
         nested = nested_model(info.annotation)
-        values = list(taxonomies[name].terms) if name in taxonomies and not taxonomies[name].open else []
+        taxonomy = vocabulary_of(info)
+        values = list(taxonomy.terms) if taxonomy is not None and not taxonomy.open else []
         docs.append(FieldDoc(
             name=name,
             title=info.title or name,
             description=info.description or (nested.__doc__ or "").strip(),
             required=info.is_required(),
             kind=_kind(info.annotation, bool(values)),
-            example=_example(name, values, info.annotation),
+            example=_example(f"{owner}.{name}" if owner else name, values, info.annotation),
+            many=_is_list(info.annotation),
             values=values,
-            parts=field_reference(taxonomies, nested) if nested else [],
+            parts=field_reference(nested, name) if nested else [],
         ))
     return docs
 
@@ -68,7 +72,7 @@ def nested_model(annotation) -> type[BaseModel] | None:
 
 
 def _kind(annotation, vocabulary: bool) -> str:
-    many = get_origin(annotation) is list
+    many = _is_list(annotation)
     inner = get_args(annotation)[0] if many else annotation
     if vocabulary:
         return "lista med värden" if many else "ett värde"
@@ -90,55 +94,58 @@ def base_types(annotation) -> list:
     return [annotation]
 
 
+def _is_list(annotation) -> bool:
+    """``list[X]``, also inside ``Annotated``."""
+    if get_origin(annotation) is Annotated:
+        return _is_list(get_args(annotation)[0])
+    return get_origin(annotation) is list
+
+
 def _example(name: str, values: list[Term], annotation) -> str:
     if values:
         ids = [str(term.id) for term in values[:2]]
-        return f"[{', '.join(ids)}]" if get_origin(annotation) is list else ids[0]
-    return _EXAMPLES.get(name, "")
+        return f"[{', '.join(ids)}]" if _is_list(annotation) else ids[0]
+    return _EXAMPLES.get(name, _EXAMPLES.get(name.rpartition(".")[2], ""))
 
 
-def new_initiative(title: str, description: str, terms: dict, organisation: str, taxonomies: Taxonomies) -> str:
-    """The text of a new initiative file: required fields filled in, optional
-    ones commented out, and the suggested headings."""
-    def quoted(text: str) -> str:
-        return json.dumps(text, ensure_ascii=False)  # a JSON string is a valid YAML scalar
+def example_values(model: type[BaseModel]) -> dict:
+    """Values for the required fields of an example: a vocabulary's first term, else the example text."""
+    return {doc.name: ([doc.values[0].id] if doc.many else doc.values[0].id) if doc.values else _EXAMPLES.get(doc.name, doc.title)
+            for doc in field_reference(model) if doc.required}
 
+
+def new_initiative(title: str, description: str, values: dict, model: type[BaseModel]) -> str:
+    """The text of a new initiative file: the required fields filled in from
+    ``values`` (by field name), the optional ones commented out with an
+    example, and the suggested headings."""
+    def quoted(value: object) -> str:
+        return json.dumps(value, ensure_ascii=False)
+
+    values = values | {"title": title, "description": description or "Skriv en eller två meningar om initiativet."}
+    lines, optional = ["---"], []
+    for doc in field_reference(model):
+        if not doc.required:
+            optional += _commented(doc)
+            continue
+        value = values[doc.name]
+        # A term's id as it is; a text, and a list, as JSON (valid YAML).
+        lines.append(f"{doc.name}: {value if doc.values and not isinstance(value, list) else quoted(value)}")
+    lines += ["# Valfria fält: ta bort # framför de rader du vill använda.", *optional, "---"]
     headings = "\n\n".join(f"## {heading}\n\n{prompt}" for heading, prompt in zip(HEADINGS, (
         "Vilket behov eller problem ska initiativet möta, och för vem?",
         "Vad gör ni, och hur?",
         "Vad har hänt hittills? Siffror och exempel gör texten konkret.",
         "Vad har ni lärt er, också av det som inte blev som ni tänkt?")))
-    return f"""---
-title: {quoted(title)}
-description: {quoted(description or "Skriv en eller två meningar om initiativet.")}
-facet: {terms["facet"]}
-stage: {terms["stage"]}
-status: {terms["status"]}
-organisation: {quoted(organisation)}
-# Valfria fält: ta bort # framför de rader du vill använda.
-# started: {_EXAMPLES["started"]}
-# ended: {_EXAMPLES["ended"]}
-# updated: {_EXAMPLES["updated"]}
-# sdgs: [3, 11]
-# areas: [{taxonomies["areas"].terms[0].id}]
-# tags: {_EXAMPLES["tags"]}
-# featured: false
-# funding:
-#   - funder: {_EXAMPLES["funder"]}
-#     amount_sek: {_EXAMPLES["amount_sek"]}
-#     programme: {_EXAMPLES["programme"]}
-# partners: {_EXAMPLES["partners"]}
-# contact:
-#   name: {_EXAMPLES["name"]}
-#   role: {_EXAMPLES["role"]}
-#   email: {_EXAMPLES["email"]}
-# image:
-#   src: {_EXAMPLES["src"]}
-#   alt: {_EXAMPLES["alt"]}
-# links:
-#   - title: Läs mer
-#     url: {_EXAMPLES["url"]}
----
+    return "\n".join(lines) + f"\n\n{headings}\n"
 
-{headings}
-"""
+
+def _commented(doc: FieldDoc) -> list[str]:
+    """An optional field as commented-out YAML with its example: a record's
+    parts on their own lines (a list of records with one item)."""
+    if not doc.parts:
+        return [f"# {doc.name}: {doc.example}".rstrip()]
+    lines = [f"# {doc.name}:"]
+    for n, part in enumerate(doc.parts):
+        lead = ("- " if n == 0 else "  ") if doc.many else ""
+        lines.append(f"#   {lead}{part.name}: {part.example}".rstrip())
+    return lines

@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
+from portfolj.model import vocabulary_of
+
 
 @dataclass(frozen=True, order=True)
 class Problem:
@@ -98,10 +100,9 @@ def _message(detail: ErrorDetails, model: type[BaseModel]) -> str:
         info = _field_info(model, detail["loc"])
         if info is not None and info.description:
             message += f" {info.title}: {info.description}"
-        vocabularies = getattr(model, "vocabularies", None)
-        name = detail["loc"][0]
-        if len(detail["loc"]) == 1 and vocabularies and name in vocabularies and not vocabularies[name].open:
-            message += f" Tillåtna värden: {vocabularies[name].describe_allowed()}."
+        taxonomy = vocabulary_of(info) if info is not None else None
+        if taxonomy is not None and not taxonomy.open:
+            message += f" Tillåtna värden: {taxonomy.describe_allowed()}."
     return message
 
 

@@ -1,15 +1,17 @@
 """The content contract: one pydantic declaration gives validation, Swedish
 messages (through ``messages``), the JSON Schema and the field reference.
 
-The vocabulary fields (facet, stage, status, areas, sdgs) are declared here;
-their allowed values come from the taxonomy file, bound by ``model_for``.
+The fields every portfolio has are declared here. The vocabulary fields
+(facet, stage, status, organisation, areas, sdgs, and any a municipality adds)
+are data: ``model_for`` makes one field of each taxonomy in the taxonomy file.
 """
 
 from __future__ import annotations
 
 import re
 from datetime import date
-from typing import Annotated, ClassVar, Literal, get_origin
+from dataclasses import dataclass
+from typing import Annotated, Literal
 
 from email_validator import EmailNotValidError, validate_email
 from pydantic import (
@@ -26,9 +28,6 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from portfolj.taxonomy import Taxonomies, Taxonomy
-
-# Front-matter fields whose allowed values are terms of a taxonomy.
-VOCABULARY_FIELDS = ("facet", "stage", "status", "areas", "sdgs")
 
 # ----------------------------------------------------------------------------
 # Value types
@@ -131,41 +130,8 @@ class Initiative(_Record):
     """Ett innovationsinitiativ i portföljen."""
 
     model_config = ConfigDict(title="Initiativ")
-    # The vocabularies the model is bound to (see model_for): messages name
-    # their allowed values, and a second loading process rebuilds the model.
-    vocabularies: ClassVar[Taxonomies | None] = None
 
-    title: PlainText = Field(min_length=1, max_length=120, title="Titel",
-                             description="Initiativets namn, högst 120 tecken.",
-                             examples=["Idésluss för medarbetarnas idéer"])
-    description: PlainText = Field(min_length=1, max_length=300, title="Beskrivning",
-                                   description="En eller två meningar som sammanfattar initiativet, högst 300 tecken. Visas på kort och i sökmotorer.")
-    facet: str = Field(title="Innovationsfacett",
-                       description="Vilken sorts innovation det är, enligt OECD OPSI:s modell.")
-    stage: str = Field(title="Steg",
-                       description="Hur långt initiativet har kommit, enligt KS innovationsguide.")
-    status: str = Field(title="Status", description="Om initiativet pågår, är pausat, avslutat eller avbrutet.")
-    organisation: PlainText = Field(min_length=1, max_length=120, title="Organisation",
-                                    description="Ansvarig förvaltning, avdelning eller bolag.",
-                                    examples=["Vård- och omsorgsförvaltningen"])
-    started: IsoDate | None = Field(None, title="Startdatum", description="När initiativet startade (ÅÅÅÅ-MM-DD).")
-    ended: IsoDate | None = Field(None, title="Slutdatum", description="När initiativet avslutades (ÅÅÅÅ-MM-DD), inte före startdatum.")
-    updated: IsoDate | None = Field(None, title="Senast granskad", description="När uppgifterna senast sågs över (ÅÅÅÅ-MM-DD).")
-    sdgs: list[str] = Field(default_factory=list, title="Globala mål",
-                            description="Vilka av FN:s globala mål (1–17) initiativet bidrar till.")
-    areas: list[str] = Field(default_factory=list, title="Verksamhetsområden",
-                             description="Kommunala verksamhetsområden som berörs.")
-    tags: list[Annotated[ListItem, Field(min_length=1, max_length=40)]] = Field(
-        default_factory=list, title="Taggar", description="Fria nyckelord, till exempel välfärdsteknik.")
-    featured: bool = Field(False, title="Utvalt exempel", description="true om initiativet ska lyftas fram på startsidan.")
-    funding: list[Funding] = Field(default_factory=list, title="Finansiering")
-    partners: list[Annotated[ListItem, Field(min_length=1, max_length=120)]] = Field(
-        default_factory=list, title="Partner", description="Organisationer som deltar.")
-    contact: Contact | None = Field(None, title="Kontakt")
-    image: Image | None = Field(None, title="Bild")
-    links: list[Link] = Field(default_factory=list, title="Länkar")
-
-    @field_validator("ended")
+    @field_validator("ended", check_fields=False)
     @classmethod
     def _not_before_start(cls, ended: date | None, info: ValidationInfo) -> date | None:
         started = info.data.get("started")
@@ -176,6 +142,49 @@ class Initiative(_Record):
                 {"ended": ended.isoformat(), "started": started.isoformat()},
             )
         return ended
+
+
+class _CommonFields(Initiative):
+    """The fields of every initiative besides its vocabularies."""
+
+    title: PlainText = Field(min_length=1, max_length=120, title="Titel",
+                             description="Initiativets namn, högst 120 tecken.",
+                             examples=["Idésluss för medarbetarnas idéer"])
+    description: PlainText = Field(min_length=1, max_length=300, title="Beskrivning",
+                                   description="En eller två meningar som sammanfattar initiativet, högst 300 tecken. Visas på kort och i sökmotorer.")
+    started: IsoDate | None = Field(None, title="Startdatum", description="När initiativet startade (ÅÅÅÅ-MM-DD).")
+    ended: IsoDate | None = Field(None, title="Slutdatum", description="När initiativet avslutades (ÅÅÅÅ-MM-DD), inte före startdatum.")
+    updated: IsoDate | None = Field(None, title="Senast granskad", description="När uppgifterna senast sågs över (ÅÅÅÅ-MM-DD).")
+    tags: list[Annotated[ListItem, Field(min_length=1, max_length=40)]] = Field(
+        default_factory=list, title="Taggar", description="Fria nyckelord, till exempel välfärdsteknik.")
+    featured: bool = Field(False, title="Utvalt exempel", description="true om initiativet ska lyftas fram på startsidan.")
+    funding: list[Funding] = Field(default_factory=list, title="Finansiering")
+    partners: list[Annotated[ListItem, Field(min_length=1, max_length=120)]] = Field(
+        default_factory=list, title="Partner", description="Organisationer som deltar.")
+    contact: Contact | None = Field(None, title="Kontakt")
+    image: Image | None = Field(None, title="Bild")
+    links: list[Link] = Field(default_factory=list, title="Länkar")
+
+
+# The vocabulary fields come after these, in the taxonomy file's order.
+_FIRST = ("title", "description")
+# The taxonomies the portfolio is drawn from (home page, overview): closed,
+# one term each; and organisation, one value.
+STRUCTURE = ("facet", "stage", "status")
+# What an export adds to each record: a field of that name would be overwritten.
+EXPORTED = ("slug", "url")
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """Marks a field whose values are terms of ``taxonomy`` (see ``vocabulary_of``)."""
+
+    taxonomy: Taxonomy
+
+
+def vocabulary_of(info) -> Taxonomy | None:
+    """The taxonomy of a field of a model made by ``model_for``, or None."""
+    return next((item.taxonomy for item in info.metadata if isinstance(item, Vocabulary)), None)
 
 
 class EditorialPage(_Record):
@@ -191,23 +200,40 @@ class EditorialPage(_Record):
 
 
 def model_for(taxonomies: Taxonomies) -> type[Initiative]:
-    """The Initiative model with each vocabulary field bound to its terms."""
-    missing = [name for name in VOCABULARY_FIELDS if name not in taxonomies or taxonomies[name].open]
-    if missing:
-        raise ValueError(f"Taxonomifilen saknar en stängd taxonomi för {', '.join(missing)}")
-    unknown = [t.field for t in taxonomies if t.field not in Initiative.model_fields]
-    if unknown:
-        raise ValueError(f"Taxonomifilen har taxonomier för fält som inte finns: {', '.join(unknown)}")
-    fields = {}
-    for name in VOCABULARY_FIELDS:
-        info = Initiative.model_fields[name]
-        term = _term_type(taxonomies[name])
+    """The Initiative model with a field for each taxonomy."""
+    wrong = [name for name in STRUCTURE
+             if name not in taxonomies or taxonomies[name].open or taxonomies[name].multiple]
+    if wrong:
+        raise ValueError(f"Taxonomifilen saknar en stängd taxonomi med ett värde (multiple: false) för "
+                         f"{', '.join(wrong)}")
+    if "organisation" not in taxonomies or taxonomies["organisation"].multiple:
+        raise ValueError("Taxonomifilen saknar en taxonomi med ett värde (multiple: false) för organisation")
+    common = _CommonFields.model_fields
+    taken = [t.field for t in taxonomies if t.field in common or t.field in EXPORTED]
+    if taken:
+        raise ValueError(f"Taxonomifilen har taxonomier med samma namn som ett annat fält: {', '.join(taken)}. "
+                         "Ge dem andra namn.")
+    fields = {name: (info.annotation, info) for name, info in common.items()}
+    ordered = {name: fields[name] for name in _FIRST}
+    ordered |= {taxonomy.field: _vocabulary_field(taxonomy) for taxonomy in taxonomies}
+    ordered |= {name: field for name, field in fields.items() if name not in _FIRST}
+    return create_model("Initiative", __base__=Initiative, __doc__=Initiative.__doc__, **ordered)
+
+
+def _vocabulary_field(taxonomy: Taxonomy) -> tuple:
+    title = taxonomy.plural if taxonomy.multiple else taxonomy.label
+    if taxonomy.open:
+        value = Annotated[ListItem if taxonomy.multiple else PlainText, Field(min_length=1, max_length=120)]
+    else:
+        value = _term_type(taxonomy)
+    if taxonomy.multiple:
         # A term given twice (by id and by label, say) counts once.
-        annotation = Annotated[list[term], AfterValidator(_once)] if get_origin(info.annotation) is list else term
-        fields[name] = (annotation, info)
-    model = create_model("Initiative", __base__=Initiative, **fields)
-    model.vocabularies = taxonomies
-    return model
+        annotation = Annotated[list[value], AfterValidator(_once), Vocabulary(taxonomy)]
+        default = {"min_length": 1} if taxonomy.required else {"default_factory": list}
+    else:
+        annotation = Annotated[value if taxonomy.required else value | None, Vocabulary(taxonomy)]
+        default = {} if taxonomy.required else {"default": None}
+    return annotation, Field(title=title, description=taxonomy.hint or None, **default)
 
 
 def _once(values: list) -> list:

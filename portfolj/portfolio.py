@@ -18,9 +18,9 @@ from portfolj.loading import Source
 from portfolj.taxonomy import Taxonomies, Taxonomy, Term, TermId, slugify
 from portfolj.urls import directory_url
 
-# What makes two initiatives related, and how much. Tags are the most
-# specific signal, the facet the broadest.
-RELATED_WEIGHTS = {"tags": 3, "areas": 2, "sdgs": 1, "facet": 1}
+# What makes two initiatives related, and how much: shared tags weigh this
+# much, shared terms of a taxonomy its ``related`` weight in the taxonomy file.
+TAGS_RELATED_WEIGHT = 3
 # How many neighbours in each shared group are considered: keeps the choice
 # linear in the number of initiatives.
 RELATED_WINDOW = 40
@@ -77,6 +77,14 @@ class Group:
 
 
 @dataclass(frozen=True)
+class Fact:
+    """The terms an initiative is filed under in one taxonomy."""
+
+    taxonomy: Taxonomy
+    terms: list[Term]
+
+
+@dataclass(frozen=True)
 class Matrix:
     """Counts of initiatives for every pair of two vocabularies."""
 
@@ -104,11 +112,13 @@ class Portfolio:
 
     taxonomies: dict[str, Taxonomy]
     entries: list[Entry]
+    model: type[BaseModel] | None = None  # the content model the entries were validated with
     pages: list[Source] = field(default_factory=list)  # the editorial pages (portfolj.published.PAGES)
     _index: dict[str, dict[TermId, list[Entry]]] = field(init=False, repr=False)
     _position: dict[tuple[str, TermId], dict[str, int]] = field(init=False, repr=False)
     _ranks: dict[tuple[str, TermId], list[int]] = field(init=False, repr=False)  # members' places in title order
     _rank: dict[str, int] = field(init=False, repr=False)  # place in title order
+    _related_weights: dict[str, int] = field(init=False, repr=False)  # field → weight (see TAGS_RELATED_WEIGHT)
     _terms: dict[str, dict[str, list[TermId]]] = field(init=False, repr=False)  # field → slug → term ids
     _url_of: Callable[[str], str] = field(init=False, repr=False, default=None)
     _related: dict[str, list[Entry]] | None = field(init=False, repr=False, default=None)  # see know_related
@@ -127,15 +137,19 @@ class Portfolio:
             for name, terms in self._index.items():
                 for term_id in self.term_ids(entry, name):
                     terms.setdefault(term_id, []).append(entry)
+        self._related_weights = {"tags": TAGS_RELATED_WEIGHT} | {
+            name: taxonomy.related for name, taxonomy in self.taxonomies.items() if taxonomy.related}
         self._position = {
             (name, term_id): {entry.slug: n for n, entry in enumerate(members)}
-            for name in RELATED_WEIGHTS
+            for name in self._related_weights
             for term_id, members in self._index[name].items()
         }
         self._ranks = {key: [self._rank[slug] for slug in members] for key, members in self._position.items()}
         self._url_of = directory_url
 
     @classmethod
+    def from_sources(cls, sources: list[Source], taxonomies: Taxonomies, model: type[BaseModel] | None = None) -> Portfolio:
+        return cls(dict(taxonomies.root), [Entry.from_source(source) for source in sources], model)
     def from_sources(cls, sources: list[Source], taxonomies: Taxonomies, pages: list[Source] = ()) -> Portfolio:
         return cls(dict(taxonomies.root), [Entry.from_source(source) for source in sources], list(pages))
 
@@ -184,13 +198,24 @@ class Portfolio:
 
     def _read_term_ids(self, entry: Entry, field_name: str) -> list[TermId]:
         value = getattr(entry.data, field_name)
-        values = value if isinstance(value, list) else [value]
+        values = value if isinstance(value, list) else [] if value is None else [value]
         if field_name == "tags":
             return list(dict.fromkeys(" ".join(tag.split()).casefold() for tag in values))
         return [slugify(v) for v in values] if self.taxonomies[field_name].open else values
 
     def term(self, field_name: str, term_id: TermId) -> Term:
         return self.taxonomies[field_name].term(term_id)
+
+    def facts(self, entry: Entry, on_card: bool = False) -> list[Fact]:
+        """What an initiative is filed under, taxonomy by taxonomy in the file's
+        order (with ``on_card``: only those its card shows)."""
+        return [Fact(taxonomy, [taxonomy.term(term_id) for term_id in self.term_ids(entry, name)])
+                for name, taxonomy in self.taxonomies.items()
+                if (taxonomy.card or not on_card) and self.term_ids(entry, name)]
+
+    def fields_where(self, flag: str) -> list[str]:
+        """The taxonomies (front-matter fields) whose ``flag`` (filter, search) is set, in the file's order."""
+        return [name for name, taxonomy in self.taxonomies.items() if getattr(taxonomy, flag)]
 
     def members(self, field_name: str, term_id: TermId) -> list[Entry]:
         return self._index[field_name][term_id]
@@ -208,12 +233,13 @@ class Portfolio:
         return Matrix(self.taxonomies[rows], self.taxonomies[columns], counts)
 
     def related(self, entry: Entry, limit: int = RELATED_LIMIT) -> list[Entry]:
-        """Initiatives that share tags, areas, goals or the facet with ``entry``,
-        most shared first, then in title order; never ``entry`` itself."""
+        """Initiatives that share tags or terms with ``entry`` (weighed by
+        each taxonomy's ``related``), most shared first, then in title order;
+        never ``entry`` itself."""
         if self._related is not None and limit == RELATED_LIMIT:
             return self._related[entry.slug]
         scores: Counter[int] = Counter()  # title rank → weight of what is shared
-        for name, weight in RELATED_WEIGHTS.items():
+        for name, weight in self._related_weights.items():
             for term_id in self.term_ids(entry, name):
                 at = self._position[name, term_id][entry.slug]
                 neighbours = self._ranks[name, term_id][max(0, at - RELATED_WINDOW): at + RELATED_WINDOW + 1]
@@ -245,7 +271,7 @@ def _with_used_terms(taxonomy: Taxonomy, entries: list[Entry]) -> Taxonomy:
     labels: dict[str, str] = {}
     for entry in entries:
         value = getattr(entry.data, taxonomy.field)
-        for label in value if isinstance(value, list) else [value]:
+        for label in value if isinstance(value, list) else [] if value is None else [value]:
             labels.setdefault(slugify(label), label)
     terms = sorted((Term(id=slug, label=label) for slug, label in labels.items()), key=lambda t: swedish_key(t.label))
     return taxonomy.model_copy(update={"terms": tuple(terms)})

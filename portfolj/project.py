@@ -43,6 +43,6 @@ def load_portfolio(
     problems += found
     if problems:
         return None, sorted(problems, key=lambda p: (p.path, p.line or 0))
-    portfolio = Portfolio.from_sources(sources, taxonomies, pages)
+    portfolio = Portfolio.from_sources(sources, taxonomies, model, pages)
     problems = path_problems(portfolio, content_dir, shown, shown_root)
     return (None, problems) if problems else (portfolio, [])

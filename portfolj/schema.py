@@ -5,18 +5,20 @@ from __future__ import annotations
 
 import json
 
-from portfolj.model import VOCABULARY_FIELDS, model_for
-from portfolj.taxonomy import Taxonomies
+from portfolj.model import Initiative, vocabulary_of
 
 SCHEMA_PATH = "schema/initiativ.schema.json"
 
 
-def front_matter_schema(taxonomies: Taxonomies) -> dict:
-    schema = model_for(taxonomies).model_json_schema()
+def front_matter_schema(model: type[Initiative]) -> dict:
+    schema = model.model_json_schema()
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    for name in VOCABULARY_FIELDS:
-        taxonomy = taxonomies[name]
+    for name, info in model.model_fields.items():
+        taxonomy = vocabulary_of(info)
+        if taxonomy is None or taxonomy.open:
+            continue
         prop = schema["properties"][name]
+        prop = next((option for option in prop.get("anyOf", []) if option.get("type") != "null"), prop)
         target = prop.get("items", prop)
         # Editors (VS Code's YAML support among them) show these beside each value.
         target["enumDescriptions"] = [term.label for term in taxonomy.terms]
@@ -26,5 +28,5 @@ def front_matter_schema(taxonomies: Taxonomies) -> dict:
     return schema
 
 
-def front_matter_schema_json(taxonomies: Taxonomies) -> str:
-    return json.dumps(front_matter_schema(taxonomies), ensure_ascii=False, indent=2) + "\n"
+def front_matter_schema_json(model: type[Initiative]) -> str:
+    return json.dumps(front_matter_schema(model), ensure_ascii=False, indent=2) + "\n"

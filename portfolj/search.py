@@ -24,16 +24,13 @@ from pagefind.service import get_executable
 
 from portfolj.portfolio import Entry, Portfolio
 
-# The vocabularies whose Swedish labels make an initiative findable.
-SEARCHABLE_TERMS = ("facet", "stage", "status", "organisation", "areas", "sdgs")
-
-
 def search_document(portfolio: Portfolio, entry: Entry, body_html: str) -> str:
     """The HTML Pagefind indexes for an initiative: its title (the result's
-    title), description, the labels it is filed under, the names of its
-    partners, funders and contact, and its sanitised body."""
+    title), description, the labels it is filed under (in the taxonomies
+    with ``search``), the names of its partners, funders and contact, and its
+    sanitised body."""
     data = entry.data
-    words = [portfolio.term(name, term_id).label for name in SEARCHABLE_TERMS
+    words = [portfolio.term(name, term_id).label for name in portfolio.fields_where("search")
              for term_id in portfolio.term_ids(entry, name)]
     words += [*data.tags, *data.partners, *(grant.funder for grant in data.funding)]
     if data.contact:

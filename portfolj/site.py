@@ -17,17 +17,15 @@ from portfolj.dcat import Distribution, dcat_jsonld
 from portfolj.exports import (
     LIST_SEPARATOR, atom_feed, csv_columns, initiatives_csv, initiatives_json, initiatives_schema, records,
 )
-from portfolj.model import model_for
 from portfolj.filtering import dimensions, filter_data
+from portfolj.guide import HEADINGS, example_values, field_reference, new_initiative
 from portfolj.loading import shown_path
 from portfolj.messages import Problem
-from portfolj.guide import HEADINGS, field_reference, new_initiative
 from portfolj.overview import Overview
 from portfolj.schema import SCHEMA_PATH, front_matter_schema_json
 from portfolj.portfolio import ALL_INITIATIVES, Portfolio
 from portfolj.settings import Settings
 from portfolj.published import KINDS
-from portfolj.taxonomy import Taxonomies
 
 OVERVIEW = "overblick.md"
 OPEN_DATA = "oppna-data.md"
@@ -127,8 +125,6 @@ def generated_pages(portfolio: Portfolio, settings: Settings) -> list[GeneratedP
             in_menu=True,
         )
     )
-    taxonomies = Taxonomies(portfolio.taxonomies)
-    example_terms = {name: taxonomies[name].terms[0].id for name in ("facet", "stage", "status")}
     pages.append(
         GeneratedPage(
             GUIDE,
@@ -137,9 +133,9 @@ def generated_pages(portfolio: Portfolio, settings: Settings) -> list[GeneratedP
             "Varje initiativ är en textfil i mappen `content/initiatives/`. Överst i filen står fakta om "
             "initiativet (front matter), därefter texten. Här beskrivs alla fält och vilka värden som är "
             "tillåtna. Reglerna är desamma som när webbplatsen byggs.",
-            {"fields": field_reference(taxonomies), "headings": HEADINGS, "schema_path": SCHEMA_PATH,
-             "example": new_initiative("Idésluss för medarbetarnas idéer", "", example_terms,
-                                       "Kommunledningsförvaltningen", taxonomies)},
+            {"fields": field_reference(portfolio.model), "headings": HEADINGS, "schema_path": SCHEMA_PATH,
+             "example": new_initiative("Idésluss för medarbetarnas idéer", "", example_values(portfolio.model),
+                                       portfolio.model)},
             in_footer=True,
         )
     )
@@ -152,7 +148,7 @@ def generated_pages(portfolio: Portfolio, settings: Settings) -> list[GeneratedP
             f"{settings.dataset.licence_name}. Filerna byggs från samma innehåll som webbplatsen och "
             "uppdateras varje gång den publiceras.",
             {"downloads": DOWNLOADS, "catalog": CATALOG, "export_schema": EXPORT_SCHEMA,
-             "fields": field_reference(taxonomies), "csv_columns": csv_columns(),
+             "fields": field_reference(portfolio.model), "csv_columns": csv_columns(portfolio.model),
              "separator": LIST_SEPARATOR, "dataset": settings.dataset},
             in_menu=True,
             in_footer=True,
@@ -201,16 +197,16 @@ FILES = ("initiatives.json", EXPORT_SCHEMA, "initiatives.csv", FEED, CATALOG, FI
 
 def generated_files(portfolio: Portfolio, settings: Settings) -> dict[str, str | bytes]:
     """The content of each of FILES, by path."""
-    taxonomies = Taxonomies(portfolio.taxonomies)
     exported = records(portfolio)
+    model = portfolio.model
     return {
         "initiatives.json": initiatives_json(exported),
-        EXPORT_SCHEMA: json.dumps(initiatives_schema(model_for(taxonomies)), ensure_ascii=False, indent=1),
-        "initiatives.csv": initiatives_csv(exported),
+        EXPORT_SCHEMA: json.dumps(initiatives_schema(model), ensure_ascii=False, indent=1),
+        "initiatives.csv": initiatives_csv(exported, model),
         FEED: atom_feed(portfolio, settings.site_url, settings.site_name, FEED),
         CATALOG: dcat_jsonld(settings, list(DOWNLOADS), CATALOG),
         FILTER_DATA: filter_data(portfolio),
-        SCHEMA_PATH: front_matter_schema_json(taxonomies),
-        f"{ADMIN}config.yml": cms_config_yaml(taxonomies, settings.editor, settings.site_url),
+        SCHEMA_PATH: front_matter_schema_json(model),
+        f"{ADMIN}config.yml": cms_config_yaml(model, settings.editor, settings.site_url),
         f"{ADMIN}index.html": admin_page(f"../{SCRIPT}", settings.editor.backend),
     }

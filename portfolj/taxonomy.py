@@ -33,6 +33,8 @@ def _safe_segment(value: int | str) -> int | str:
 
 
 TermId = Annotated[int | str, Field(union_mode="left_to_right"), AfterValidator(_safe_segment)]
+# A taxonomy's key is a front-matter field name.
+FIELD_NAME = re.compile(r"^[a-z][a-z0-9_]*$")
 
 
 class Term(BaseModel):
@@ -47,7 +49,7 @@ class Term(BaseModel):
 
 
 class Taxonomy(BaseModel):
-    """A vocabulary bound to one front-matter field."""
+    """A vocabulary bound to one front-matter field, and how the site uses it."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -60,6 +62,13 @@ class Taxonomy(BaseModel):
     # Hugo's tags); a closed one only allows the terms listed here.
     open: bool = False
     description: str = ""
+    hint: str = ""  # what the field means, for writers: guide, editor form, schema
+    multiple: bool = False  # a list of terms, or one term
+    required: bool = False
+    filter: bool = True  # offered by the filter on the list of all initiatives
+    search: bool = True  # its labels make an initiative findable
+    related: int = Field(0, ge=0)  # its weight when choosing related initiatives; 0: not used
+    card: bool = False  # shown on each initiative's card
     terms: tuple[Term, ...] = ()
 
     @model_validator(mode="after")
@@ -113,6 +122,11 @@ class Taxonomies(RootModel[dict[str, Taxonomy]]):
 
     @model_validator(mode="after")
     def _bind_fields(self) -> Taxonomies:
+        for name in self.root:
+            if not FIELD_NAME.fullmatch(name):
+                raise ValueError(
+                    f"'{name}' kan inte vara namnet på ett fält: använd små bokstäver a–z, siffror och "
+                    "understreck, och börja med en bokstav (till exempel goals)")
         self.root = {
             name: taxonomy.model_copy(update={"field": name})
             for name, taxonomy in self.root.items()

@@ -32,7 +32,7 @@ def make(model, taxonomies):
             Source(slug=f"i{n}", path=f"initiatives/i{n}.md", data=model.model_validate(MINIMAL | spec), body="")
             for n, spec in enumerate(specs)
         ]
-        return Portfolio.from_sources(sources, taxonomies)
+        return Portfolio.from_sources(sources, taxonomies, model)
 
     return build
 

@@ -6,7 +6,6 @@ import re
 import yaml
 
 from portfolj.cms import cms_config
-from portfolj.model import Initiative
 from portfolj.settings import Editor
 
 
@@ -14,13 +13,13 @@ def by_name(fields):
     return {field["name"]: field for field in fields}
 
 
-def test_every_field_and_every_allowed_value(taxonomies):
-    config = cms_config(taxonomies, Editor())
+def test_every_field_and_every_allowed_value(model, taxonomies):
+    config = cms_config(model, Editor())
     [collection] = config["collections"]
     assert collection["folder"] == "content/initiatives" and collection["format"] == "yaml-frontmatter"
     fields = by_name(collection["fields"])
-    assert list(fields) == [*Initiative.model_fields, "body"]
-    for name, info in Initiative.model_fields.items():
+    assert list(fields) == [*model.model_fields, "body"]
+    for name, info in model.model_fields.items():
         assert fields[name]["required"] == info.is_required(), name
         assert fields[name]["label"] == info.title
     for name in ("facet", "stage", "status", "areas", "sdgs"):
@@ -36,8 +35,8 @@ def test_every_field_and_every_allowed_value(taxonomies):
     assert fields["description"]["hint"].startswith("En eller två meningar")
 
 
-def test_backend_comes_from_settings(taxonomies):
-    config = cms_config(taxonomies, Editor(backend="gitlab", repo="asby/portfolj", app_id="abc123"))
+def test_backend_comes_from_settings(model):
+    config = cms_config(model, Editor(backend="gitlab", repo="asby/portfolj", app_id="abc123"))
     assert config["backend"] == {"name": "gitlab", "repo": "asby/portfolj", "branch": "main",
                                  "app_id": "abc123", "auth_type": "pkce"}
 

@@ -5,7 +5,9 @@ import json
 
 import pytest
 
-from portfolj.filtering import FIELDS, dimensions, filter_data
+from portfolj.filtering import dimensions, filter_data
+
+FIELDS = ["facet", "stage", "status", "organisation", "areas", "sdgs"]
 from portfolj.loading import Source
 from portfolj.portfolio import Portfolio
 from support import MINIMAL

@@ -5,12 +5,11 @@ import re
 
 from portfolj.guide import field_reference, new_initiative
 from portfolj.loading import read_initiatives
-from portfolj.model import Initiative
 
 
-def test_reference_covers_every_field_and_value(taxonomies):
-    docs = {doc.name: doc for doc in field_reference(taxonomies)}
-    assert list(docs) == list(Initiative.model_fields)
+def test_reference_covers_every_field_and_value(model, taxonomies):
+    docs = {doc.name: doc for doc in field_reference(model)}
+    assert list(docs) == list(model.model_fields)
     assert {name for name, doc in docs.items() if doc.required} == {
         "title", "description", "facet", "stage", "status", "organisation"}
     assert [t.id for t in docs["stage"].values] == list(taxonomies["stage"].ids)
@@ -21,18 +20,18 @@ def test_reference_covers_every_field_and_value(taxonomies):
 def test_new_initiative_text_is_valid(tmp_path, model, taxonomies):
     folder = tmp_path / "content" / "initiatives"
     folder.mkdir(parents=True)
-    text = new_initiative('Citat "med" kolon: och #hash', "", {"facet": "mission", "stage": "needs", "status": "paused"},
-                          "Socialförvaltningen", taxonomies)
+    text = new_initiative('Citat "med" kolon: och #hash', "", {"facet": "mission", "stage": "needs", "status": "paused",
+                          "organisation": "Socialförvaltningen"}, model)
     (folder / "ny.md").write_text(text, encoding="utf-8")
     sources, problems = read_initiatives(tmp_path / "content", model)
     assert problems == [] and sources[0].data.title == 'Citat "med" kolon: och #hash'
 
 
-def test_guide_page_and_schema_are_published_and_linked_from_every_footer(project, taxonomies):
+def test_guide_page_and_schema_are_published_and_linked_from_every_footer(project, model, taxonomies):
     project.add("ett")
     assert project.build("--strict").returncode == 0
     guide = project.html("skriva-initiativ")
-    for name in Initiative.model_fields:
+    for name in model.model_fields:
         assert f'<h3 id="falt-{name}"><code>{name}</code>' in guide
     for taxonomy in (taxonomies["facet"], taxonomies["areas"], taxonomies["sdgs"]):
         for term in taxonomy.terms:

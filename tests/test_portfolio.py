@@ -2,7 +2,7 @@
 
 import pickle
 
-from portfolj.exports import initiatives_json, record, records
+from portfolj.exports import initiatives_json, leading, record, records
 from portfolj.portfolio import swedish_key
 from portfolj.settings import Settings
 from portfolj.site import FILES, generated_files, generated_pages
@@ -90,7 +90,7 @@ def test_generated_pages_fall_out_of_the_taxonomies(make):
 
 def test_record_has_required_fields_first_and_optional_only_when_present(make):
     portfolio = make({"title": "A", "sdgs": [3], "started": "2024-01-02"})
-    data = record(portfolio.entries[0])
+    data = record(portfolio.entries[0], leading(portfolio.model))
     assert list(data)[:8] == ["slug", "title", "description", "facet", "stage", "status", "organisation", "url"]
     assert data["sdgs"] == [3] and data["started"] == "2024-01-02"
     assert "ended" not in data and "funding" not in data and "featured" not in data
