@@ -148,10 +148,9 @@ class Portfolio:
         self._url_of = directory_url
 
     @classmethod
-    def from_sources(cls, sources: list[Source], taxonomies: Taxonomies, model: type[BaseModel] | None = None) -> Portfolio:
-        return cls(dict(taxonomies.root), [Entry.from_source(source) for source in sources], model)
-    def from_sources(cls, sources: list[Source], taxonomies: Taxonomies, pages: list[Source] = ()) -> Portfolio:
-        return cls(dict(taxonomies.root), [Entry.from_source(source) for source in sources], list(pages))
+    def from_sources(cls, sources: list[Source], taxonomies: Taxonomies, model: type[BaseModel] | None = None,
+                     pages: list[Source] = ()) -> Portfolio:
+        return cls(dict(taxonomies.root), [Entry.from_source(source) for source in sources], model, list(pages))
 
     def __iter__(self) -> Iterator[Entry]:
         return iter(self.entries)
