@@ -230,13 +230,13 @@ def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: Nav
 
 
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
-    return with_policy(output, public_policy(output, page.content, _embed_hosts()))
+    return with_policy(output, public_policy(output, page.content, _embed_hosts(), _Build.serving))
 
 
 def on_post_template(output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
     if not template_name.endswith(".html"):  # the sitemaps
         return output_content
-    return with_policy(output_content, public_policy(output_content, "", _embed_hosts()))
+    return with_policy(output_content, public_policy(output_content, "", _embed_hosts(), _Build.serving))
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:

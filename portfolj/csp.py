@@ -10,6 +10,10 @@ Pagefind's search runs WebAssembly, hence ``'wasm-unsafe-eval'`` (which
 allows compiling WebAssembly, not JavaScript's eval). Material's icons are
 ``data:`` images in its stylesheet.
 
+The preview (`mkdocs serve`) adds its reload script to every page it
+serves, different on each request: there inline scripts are allowed, on
+the writer's own machine; the published site never allows them.
+
 The web editor at /admin/ keeps its own policy (``portfolj.cms.admin_page``).
 """
 
@@ -26,11 +30,12 @@ _DATA_TYPE = re.compile(r"""\btype\s*=\s*["']?application/(?:ld\+)?json""", re.I
 _CHARSET = re.compile(r"<meta\s+charset=[^>]*>", re.I)
 
 
-def public_policy(page: str, body: str, embed_hosts: tuple[str, ...] = ()) -> str:
+def public_policy(page: str, body: str, embed_hosts: tuple[str, ...] = (), preview: bool = False) -> str:
     """The policy for ``page`` (its whole HTML), whose content ``body`` came from writers."""
     theme_part = page.replace(body, "") if body else page
-    hashes = sorted({_hash(script) for attributes, script in _INLINE_SCRIPT.findall(theme_part)
-                     if "src=" not in attributes and not _DATA_TYPE.search(attributes)})
+    hashes = ["'unsafe-inline'"] if preview else sorted({
+        _hash(script) for attributes, script in _INLINE_SCRIPT.findall(theme_part)
+        if "src=" not in attributes and not _DATA_TYPE.search(attributes)})
     frames = " ".join(f"https://{host}" for host in embed_hosts) or "'none'"
     return "; ".join([
         "default-src 'none'",

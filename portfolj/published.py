@@ -110,15 +110,16 @@ def _page_refusal(relative: str) -> str | None:
     for kind in KINDS:
         if relative.startswith(f"{kind.folder}/"):
             if not relative.endswith(".md"):
-                return (f"Filen har fel filändelse: ett {kind.label} ska vara en .md-fil. "
-                        f"Byt namn på filen så att den slutar på .md.")
+                return (f"Filen har fel filändelse: filerna i content/{kind.folder}/ ({kind.label}) ska sluta "
+                        "på .md. Byt namn på filen.")
             if Path(relative).name == "index.md":
-                return (f"Filnamnet index.md är reserverat för sidan som visar mappen. Ge filen "
-                        f"ett eget namn, till exempel ditt {kind.label}s titel med bindestreck.")
+                return ("Filnamnet index.md är reserverat för sidan som visar mappen. Ge filen ett eget namn, "
+                        "till exempel sidans titel med bindestreck.")
             return None
-    folders = ", ".join(f"content/{kind.folder}/" for kind in KINDS)
-    return (f"Textfilen publiceras inte: sidor får bara ligga i {folders} (en fil per {KINDS[0].label}) "
-            f"eller vara {', '.join(f'content/{page}' for page in PAGES)}. Flytta filen dit eller ta bort den.")
+    folders = " och ".join(f"content/{kind.folder}/ ({kind.label})" for kind in KINDS)
+    pages = " och ".join(f"content/{page}" for page in PAGES)
+    return (f"Textfilen publiceras inte: sidor får bara ligga i {folders} eller vara {pages}. "
+            "Flytta filen dit eller ta bort den.")
 
 
 def _symlink_problem(path: Path, content_dir: Path, shown_root: Path) -> Problem:

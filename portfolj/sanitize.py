@@ -77,7 +77,10 @@ class Sanitizer:
         if attribute == "id":
             return content_id(value)
         if attribute == "class":
-            return " ".join(name for name in value.split() if not name.startswith(THEME_CLASSES)) or None
+            names = value.split()
+            if not any(name.startswith(THEME_CLASSES) for name in names):
+                return value
+            return " ".join(name for name in names if not name.startswith(THEME_CLASSES)) or None
         use = USES.get((tag, attribute))
         if use is None:
             return value

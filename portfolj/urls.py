@@ -62,10 +62,12 @@ class Site:
             url = URL(address, base)
         except ValueError:
             return None
+        return unquote(url.pathname[len(self._root.pathname):]) if self._on_site(url) else None
+
+    def _on_site(self, url: URL) -> bool:
         root = self._root
-        if url.origin != root.origin or url.username or url.password or not url.pathname.startswith(root.pathname):
-            return None
-        return unquote(url.pathname[len(root.pathname):])
+        return (url.origin == root.origin and not url.username and not url.password
+                and url.pathname.startswith(root.pathname))
 
     def refusal(self, address: str, use: Use, base: str) -> str | None:
         """Why ``address``, read on the page at ``base``, is not allowed for
@@ -73,28 +75,25 @@ class Site:
         try:
             url = URL(address, base)
         except ValueError:
-            url = None
-        shown = _shown(address)
-        if url is None:
-            return f"Adressen '{shown}' går inte att läsa som en webbadress. Rätta den."
+            return f"Adressen '{_shown(address)}' går inte att läsa som en webbadress. Rätta den."
         if url.username or url.password:
-            return (f"Adressen '{shown}' innehåller ett användarnamn (tecknet @ före webbplatsens namn): "
+            return (f"Adressen '{_shown(address)}' innehåller ett användarnamn (tecknet @ före webbplatsens namn): "
                     "den ser ut att leda till en webbplats men leder till en annan. Skriv adressen utan det.")
         if use is Use.LINK:
             if url.protocol in LINK_SCHEMES:
                 return None
-            return (f"Länken '{shown}' är inte tillåten: länkar får bara gå till webbsidor (https://…) "
+            return (f"Länken '{_shown(address)}' är inte tillåten: länkar får bara gå till webbsidor (https://…) "
                     "eller e-postadresser (mailto:…). Rätta eller ta bort länken.")
         if use is Use.IMAGE:
-            if self.path_of(address, base) is not None:
+            if self._on_site(url):
                 return None
-            return (f"Bilden '{shown}' ligger inte på webbplatsen. Bilder från andra webbplatser är inte "
+            return (f"Bilden '{_shown(address)}' ligger inte på webbplatsen. Bilder från andra webbplatser är inte "
                     "tillåtna: de skulle visa den webbplatsen vem som läser sidan. Ladda ner bilden (om licensen "
                     "tillåter det), lägg den i mappen content/ och skriv sökvägen dit, till exempel ../bilder/foto.jpg.")
         if url.protocol == "https:" and not url.port and url.hostname in self.embed_hosts:
             return None
         allowed = ", ".join(self.embed_hosts) or "inga"
-        return (f"Videon '{shown}' får inte bäddas in: bara https-adresser från webbplatserna i embed_hosts "
+        return (f"Videon '{_shown(address)}' får inte bäddas in: bara https-adresser från webbplatserna i embed_hosts "
                 f"i mkdocs.yml är tillåtna ({allowed}). Länka till videon i stället.")
 
 
@@ -108,4 +107,5 @@ def directory_url(path: str) -> str:
 def _shown(address: str) -> str:
     """The address as a message can show it: a tab or line break in it is
     exactly what makes it dangerous, so it is named, not printed."""
-    return "".join(c if c.isprintable() else f"\\u{ord(c):04x}" for c in address)
+    return address if address.isprintable() else "".join(
+        c if c.isprintable() else f"\\u{ord(c):04x}" for c in address)

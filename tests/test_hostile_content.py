@@ -95,7 +95,7 @@ def test_every_hostile_file_is_named_with_its_swedish_message(refused_content):
     project, found = refused_content
     link = "Det här är en symbolisk länk (genväg) till en plats {}. Bara riktiga filer i content/ publiceras: " \
            "ersätt länken med en kopia av filen eller mappen, eller ta bort den."
-    page = ("Textfilen publiceras inte: sidor får bara ligga i content/initiatives/ (en fil per initiativ) "
+    page = ("Textfilen publiceras inte: sidor får bara ligga i content/initiatives/ (initiativ) "
             "eller vara content/index.md. Flytta filen dit eller ta bort den.")
     expected = [
         f"content/bilder/foto.png: Filen heter .png men är ingen PNG-bild: innehållet är av ett annat slag. "
@@ -107,10 +107,10 @@ def test_every_hostile_file_is_named_with_its_swedish_message(refused_content):
         "content/bilder/skript.js: Filen publiceras inte: i mappen content/ får bara bilder (JPEG, PNG, GIF, "
         "WebP, AVIF) och PDF-dokument ligga, utöver textfilerna (.md). Ta bort filen eller flytta den utanför content/.",
         f"content/extra.markdown: {page}",
-        "content/initiatives/gammal.mdown: Filen har fel filändelse: ett initiativ ska vara en .md-fil. "
-        "Byt namn på filen så att den slutar på .md.",
+        "content/initiatives/gammal.mdown: Filen har fel filändelse: filerna i content/initiatives/ (initiativ) "
+        "ska sluta på .md. Byt namn på filen.",
         "content/initiatives/index.md: Filnamnet index.md är reserverat för sidan som visar mappen. Ge filen "
-        "ett eget namn, till exempel ditt initiativs titel med bindestreck.",
+        "ett eget namn, till exempel sidans titel med bindestreck.",
         f"content/om/sida.md: {page}",
         f"content/proc: {link.format('utanför content/')}",
         "content/sida.html: Filen publiceras inte: i mappen content/ får bara bilder (JPEG, PNG, GIF, WebP, AVIF) "
@@ -256,4 +256,5 @@ def test_a_script_in_the_body_is_never_allowed_by_hash():
     policy = public_policy(page, body)
     assert len(re.findall(r"'sha256-", policy)) == 1
     assert public_policy(page.replace(body, ""), "") == policy
+    assert "'unsafe-inline'" not in policy and "'unsafe-inline'" in public_policy(page, body, preview=True)
     assert with_policy(page, policy).startswith('<html><head><meta charset="utf-8">\n    <meta http-equiv="Content-Security-Policy"')
