@@ -6,7 +6,9 @@ run so that both see the same machine:
   B  plain Material building the same Markdown files with the same Markdown
      extensions: default plugins (its search), initiatives kept out of the
      navigation as in A;
-the median wall time, A/B, time per initiative and peak memory, and the
+the median wall time, A/B, the median CPU time (user and system time of
+every process of the build: work moved to the other core counts), time per
+initiative and peak memory, and the
 time of A's first build, before any template is compiled (as on a fresh
 clone: later builds reuse the compiled templates); then
 `portfolj check` on the same files, and what a visitor downloads (gzip): a
@@ -23,7 +25,7 @@ Wall time on a shared machine drifts by a tenth or more between runs.
 under valgrind (callgrind): the same count on every run, whatever else the
 machine does, so small changes can be compared. The builds run on one core
 there, where the portfolio does all its work in the build's own process
-(nothing is forked: see portfolj.beside), so A's count is all its work;
+(nothing is forked: see portfolj.forked), so A's count is all its work;
 only Pagefind works beside it. Valgrind makes a build about fifty times
 slower: use it for N up to a few thousand.
 """
@@ -39,6 +41,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -53,8 +56,17 @@ PLAIN = {
 }
 
 
-def timed(command: list[str], cwd: Path) -> tuple[float, int]:
-    """Wall seconds and peak memory (MB) of one command."""
+@dataclass(frozen=True)
+class Run:
+    wall: float  # seconds
+    cpu: float  # seconds of user and system time, in all the processes of the command
+    memory: int  # the largest process's peak, MB
+
+
+def timed(command: list[str], cwd: Path) -> Run:
+    """One run of a command. Its CPU time counts the processes it started
+    and waited for (the forked copy, Pagefind): what it moved to the other
+    core is not hidden by the wall time."""
     env = engine_env()
     start = time.perf_counter()
     process = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
@@ -62,14 +74,14 @@ def timed(command: list[str], cwd: Path) -> tuple[float, int]:
     elapsed = time.perf_counter() - start
     if os.waitstatus_to_exitcode(status) != 0:
         raise RuntimeError(f"{' '.join(command)} failed: {process.stderr.read().decode()[-2000:]}")
-    return elapsed, usage.ru_maxrss // 1024
+    return Run(elapsed, usage.ru_utime + usage.ru_stime, usage.ru_maxrss // 1024)
 
 
 def instructions(command: list[str], cwd: Path) -> int:
     """Instructions the command executes, all its work in one process.
 
     On one core the portfolio does everything in the build's own process
-    (see portfolj.beside), so the count is its whole work, comparable with B's."""
+    (see portfolj.forked), so the count is its whole work, comparable with B's."""
     # A fixed hash seed: the same set and dict order, so the same count on every run.
     env = engine_env(PYTHONHASHSEED="0")
     one_core = {min(os.sched_getaffinity(0))}
@@ -144,20 +156,18 @@ def measure(n: int, runs: int, workdir: Path, browser: bool, count: bool, engine
     plain = plain_project(portfolio)
     build = engine_command("build", "-q", engine=engine)
     # A fresh clone's first build compiles every template; later builds reuse them.
-    first, _ = timed(build, portfolio)
-    a_times, b_times, a_memory, b_memory = [], [], [], []
+    first = timed(build, portfolio).wall
+    a_runs, b_runs = [], []
     for _ in range(runs):
-        seconds, memory = timed(build, portfolio)
-        a_times.append(seconds)
-        a_memory.append(memory)
-        seconds, memory = timed(build, plain)
-        b_times.append(seconds)
-        b_memory.append(memory)
-    check, _ = timed([sys.executable, "-m", "portfolj.cli", "check"], portfolio)
-    a, b = statistics.median(a_times), statistics.median(b_times)
+        a_runs.append(timed(build, portfolio))
+        b_runs.append(timed(build, plain))
+    check = timed([sys.executable, "-m", "portfolj_mkdocs.cli", "check"], portfolio).wall
+    a, b = statistics.median(r.wall for r in a_runs), statistics.median(r.wall for r in b_runs)
+    a_cpu, b_cpu = statistics.median(r.cpu for r in a_runs), statistics.median(r.cpu for r in b_runs)
     site = portfolio / "site"
-    result = {"n": n, "first": first, "a": a, "b": b, "ratio": a / b, "per": a / n * 1000, "memory": max(a_memory),
-              "plain_memory": max(b_memory), "check": check,
+    result = {"n": n, "first": first, "a": a, "b": b, "ratio": a / b, "a_cpu": a_cpu, "b_cpu": b_cpu,
+              "cpu_ratio": a_cpu / b_cpu, "per": a / n * 1000, "memory": max(r.memory for r in a_runs),
+              "plain_memory": max(r.memory for r in b_runs), "check": check,
               "filter_per_initiative": gz(site / "assets" / "filter.json") / n}
     if count:
         result["instructions"] = instructions(build, portfolio), instructions(build, plain)
@@ -176,20 +186,23 @@ def main() -> None:
     parser.add_argument("--workdir", type=Path, help="where the projects are built (default: the system's temporary folder)")
     parser.add_argument("--engine", choices=ENGINES, help="the engine A and B build with (default: $PORTFOLJ_ENGINE, else mkdocs)")
     args = parser.parse_args()
-    print("| N | A: portfolio | B: plain Material | A/B | A per initiative | A, first build |"
-          " peak memory A (B) | portfolj check | filter data per initiative |")
-    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    print(f"Load average before: {' '.join(f'{load:.1f}' for load in os.getloadavg())} on {os.cpu_count()} cores\n")
+    print("| N | A: portfolio | B: plain Material | A/B | CPU A | CPU B | CPU A/B | A per initiative |"
+          " A, first build | peak memory A (B) | portfolj check | filter data per initiative |")
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     visits, counts = [], []
     with tempfile.TemporaryDirectory(dir=args.workdir) as workdir:
         for n in args.sizes:
             r = measure(n, args.runs, Path(workdir), not args.no_browser, args.instructions, args.engine)
-            print(f"| {n:,} | {r['a']:.1f} s | {r['b']:.1f} s | {r['ratio']:.2f} | {r['per']:.2f} ms | {r['first']:.1f} s"
+            print(f"| {n:,} | {r['a']:.1f} s | {r['b']:.1f} s | {r['ratio']:.2f} | {r['a_cpu']:.1f} s | {r['b_cpu']:.1f} s"
+                  f" | {r['cpu_ratio']:.2f} | {r['per']:.2f} ms | {r['first']:.1f} s"
                   f" | {r['memory']} MB ({r['plain_memory']} MB) | {r['check']:.1f} s"
                   f" | {r['filter_per_initiative']:.1f} B |", flush=True)
             if "visits" in r:
                 visits.append((n, r["visits"]))
             if "instructions" in r:
                 counts.append((n, *r["instructions"]))
+    print(f"\nLoad average after: {' '.join(f'{load:.1f}' for load in os.getloadavg())}")
     if counts:
         print("\nInstructions of one build on one core, all its work in its own process (callgrind):\n")
         print("| N | A: portfolio | B: plain Material | A/B |")

@@ -10,39 +10,57 @@ import json
 import sys
 from pathlib import Path
 
-import yaml
-
 from portfolj.guide import new_initiative
 from portfolj.loading import SLUG, read_initiative
 from portfolj.messages import Problem
 from portfolj.model import Initiative, model_for
-from portfolj.project import load_portfolio
+from portfolj.loading import load_portfolio
 from portfolj.schema import front_matter_schema_json
 from portfolj.taxonomy import Taxonomies, Taxonomy, load_taxonomies, slugify
 
-# argparse's own words, in Swedish.
-_SWEDISH = {
-    "usage: ": "användning: ",
-    "positional arguments": "argument",
-    "options": "flaggor",
-    "show this help message and exit": "visa den här hjälpen och avsluta",
-    "%(prog)s: error: %(message)s\n": "%(prog)s: fel: %(message)s\n",
-    "the following arguments are required: %s": "följande argument saknas: %s",
-    "unrecognized arguments: %s": "okända argument: %s",
-    "invalid choice: %(value)r (choose from %(choices)s)": "ogiltigt val: %(value)r (välj bland %(choices)s)",
+# What argparse says itself, in Swedish: section headings and error messages.
+_HEADINGS = {"positional arguments": "argument", "options": "flaggor"}
+_ERRORS = {
+    "the following arguments are required": "följande argument saknas",
+    "unrecognized arguments": "okända argument",
+    "invalid choice": "ogiltigt val",
+    "choose from": "välj bland",
     "expected one argument": "ett värde behövs",
 }
-argparse._ = lambda text: _SWEDISH.get(text, text)
 
 
-def main(argv: list[str] | None = None) -> int:
+class _SwedishHelp(argparse.HelpFormatter):
+    def add_usage(self, usage, actions, groups, prefix=None) -> None:
+        super().add_usage(usage, actions, groups, "användning: " if prefix is None else prefix)
+
+    def start_section(self, heading) -> None:
+        super().start_section(_HEADINGS.get(heading, heading))
+
+
+class _Parser(argparse.ArgumentParser):
+    """An argument parser that speaks Swedish: its help, usage and errors."""
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs, formatter_class=_SwedishHelp, add_help=False)
+        self.add_argument("-h", "--help", action="help", help="visa den här hjälpen och avsluta")
+
+    def error(self, message: str):
+        for english, swedish in _ERRORS.items():
+            message = message.replace(english, swedish)
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: fel: {message}\n")
+
+
+def main(argv: list[str] | None = None, *, content: Path = Path("content"),
+         taxonomy: Path = Path("taxonomy.yml")) -> int:
+    """Run the command in ``argv``; ``content`` and ``taxonomy`` are the site's
+    folders (see portfolj_mkdocs.cli), which --content and --taxonomy override."""
     # Where the files are comes first: `new` has an option for each required taxonomy.
     locations = argparse.ArgumentParser(add_help=False)
     locations.add_argument("--content", type=Path)
     locations.add_argument("--taxonomy", type=Path)
     given, _ = locations.parse_known_args(argv)
-    site_content, site_taxonomy = _site_paths(Path("mkdocs.yml"))
-    content, taxonomy = given.content or site_content, given.taxonomy or site_taxonomy
+    content, taxonomy = given.content or content, given.taxonomy or taxonomy
     try:
         asked = _asked(load_taxonomies(taxonomy))
     except (OSError, ValueError):
@@ -57,27 +75,12 @@ def _asked(taxonomies: Taxonomies) -> list[Taxonomy]:
     return [taxonomy for taxonomy in taxonomies if taxonomy.required]
 
 
-def _site_paths(config_file: Path) -> tuple[Path, Path]:
-    """The content folder and taxonomy file the build uses, read from the
-    site's configuration, so that check and new follow the same files."""
-    config = {}
-    if config_file.is_file():
-        # mkdocs.yml may hold tags such as !!python/name: that only the engine resolves.
-        loader = type("ConfigLoader", (yaml.SafeLoader,), {})
-        loader.add_multi_constructor("", lambda loader, suffix, node: None)
-        config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=loader) or {}
-    root = config_file.parent
-    portfolio = ((config.get("extra") or {}).get("portfolio") or {})
-    return root / config.get("docs_dir", "docs" if config else "content"), root / portfolio.get("taxonomy", "taxonomy.yml")
-
-
 def _parser(asked: list[Taxonomy]) -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="portfolj", description="Verktyg för den som skriver initiativ till Innovationsportföljen.")
+    parser = _Parser(prog="portfolj", description="Verktyg för den som skriver initiativ till Innovationsportföljen.")
     parser.add_argument("--content", type=Path,
-                        help="mappen med innehållet (standard: docs_dir i mkdocs.yml, annars content)")
+                        help="mappen med innehållet (standard: den som webbplatsen byggs från, annars content)")
     parser.add_argument("--taxonomy", type=Path,
-                        help="taxonomifilen (standard: extra.portfolio.taxonomy i mkdocs.yml, annars taxonomy.yml)")
+                        help="taxonomifilen (standard: den som webbplatsen byggs med, annars taxonomy.yml)")
     commands = parser.add_subparsers(title="kommandon", metavar="KOMMANDO", required=True)
 
     new = commands.add_parser("new", help="skapa en ny initiativfil",

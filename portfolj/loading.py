@@ -1,4 +1,5 @@
-"""Reading initiative files: strict YAML front matter, validated by the model.
+"""Reading a project: the taxonomy file and the initiative files, with
+strict YAML front matter, validated by the model.
 
 Every problem in every file is collected, so one run reports them all.
 """
@@ -8,34 +9,61 @@ from __future__ import annotations
 import html
 import posixpath
 import re
-from dataclasses import dataclass
 from pathlib import Path
 
 import frontmatter
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from portfolj.beside import Beside, can_fork
+from portfolj.forked import Forked, can_fork
 from portfolj.messages import Problem, problems_from_error
-from portfolj.taxonomy import slugify
+from portfolj.messages import shown_path
+from portfolj.model import EditorialPage, Source, model_for
+from portfolj.portfolio import Portfolio
+from portfolj.published import PAGES, publication_problems
+from portfolj.taxonomy import Taxonomies, load_taxonomies, slugify
 from portfolj.urls import Site, Use, directory_url
 from portfolj.yamlfile import StrictLoader
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 # ----------------------------------------------------------------------------
-# One file
+# The project
 # ----------------------------------------------------------------------------
 
 
-@dataclass
-class Source:
-    """A validated initiative file: its data and its Markdown body."""
+def load_portfolio(
+    content_dir: Path, taxonomy_file: Path, shown_root: Path | None = None, site: Site = Site()
+) -> tuple[Portfolio | None, list[Problem]]:
+    """The validated portfolio, or None and every problem found; addresses
+    are judged as read on ``site``."""
+    shown_root = shown_root or content_dir.parent
+    shown = taxonomy_file.relative_to(shown_root).as_posix() if taxonomy_file.is_relative_to(shown_root) else str(taxonomy_file)
+    try:
+        taxonomies = load_taxonomies(taxonomy_file)
+        model = model_for(taxonomies)
+    except ValidationError as error:
+        return None, problems_from_error(error, Taxonomies, shown, lambda loc: None)
+    except (OSError, yaml.YAMLError, ValueError) as error:
+        return None, [Problem(shown, None, None, f"Taxonomifilen går inte att använda: {error}")]
+    problems = publication_problems(content_dir, shown_root)
+    sources, found = read_initiatives(content_dir, model, shown_root=shown_root, site=site)
+    pages = []
+    for relative in PAGES:
+        file = content_dir / relative
+        if file.is_file() and not file.is_symlink():
+            page, found_here = read_initiative(file, content_dir, EditorialPage, shown_path(file, shown_root), site)
+            found += found_here
+            pages += [page] if page else []
+    problems += found
+    if problems:
+        return None, sorted(problems, key=lambda p: (p.path, p.line or 0))
+    return Portfolio.from_sources(sources, taxonomies, model, pages), []
 
-    slug: str
-    path: str  # relative to the content folder, with forward slashes
-    data: BaseModel
-    body: str
+
+# ----------------------------------------------------------------------------
+# One file
+# ----------------------------------------------------------------------------
 
 
 class _FrontMatter:
@@ -266,7 +294,7 @@ def _read_in_two_processes(
     the copy sends plain data, validated again here (a seventh of the cost
     of reading)."""
     half = len(files) // 2
-    second = Beside(lambda: [
+    second = Forked(lambda: [
         (None, found) if source is None else
         ((source.slug, source.path, source.data.model_dump(exclude_defaults=True), source.body), found)
         for source, found in _read_each(files[half:], content_dir, model, shown_root, site)
@@ -281,11 +309,3 @@ def _read_each(
     files: list[Path], content_dir: Path, model: type[BaseModel], shown_root: Path, site: Site
 ) -> list[tuple[Source | None, list[Problem]]]:
     return [read_initiative(file, content_dir, model, shown_path(file, shown_root), site) for file in files]
-
-
-def shown_path(file: Path, root: Path) -> str:
-    """A file as messages name it: from ``root`` when it is inside."""
-    try:
-        return file.relative_to(root).as_posix()
-    except ValueError:
-        return file.as_posix()

@@ -126,6 +126,17 @@ class Link(_Record):
 # ----------------------------------------------------------------------------
 
 
+@dataclass
+class Source:
+    """A validated initiative file: its data and its Markdown body."""
+
+    slug: str
+    path: str  # relative to the content folder, with forward slashes
+    data: BaseModel
+    body: str
+
+
+
 class Initiative(_Record):
     """Ett innovationsinitiativ i portföljen."""
 

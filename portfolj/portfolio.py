@@ -14,7 +14,7 @@ from urllib.parse import urlencode
 
 from pydantic import BaseModel
 
-from portfolj.loading import Source
+from portfolj.model import Source
 from portfolj.taxonomy import Taxonomies, Taxonomy, Term, TermId, slugify
 from portfolj.urls import directory_url
 
@@ -48,11 +48,11 @@ class Entry:
     path: str  # source path relative to the content folder
     data: BaseModel
     body: str
-    url: str = ""  # site-root relative, resolved by the engine
+    url: str = ""  # site-root relative, given by the engine (see Portfolio.resolve_urls)
 
     @classmethod
     def from_source(cls, source: Source) -> Entry:
-        return cls(source.slug, source.path, source.data, source.body, directory_url(source.path))
+        return cls(source.slug, source.path, source.data, source.body)
 
     @property
     def image_path(self) -> str | None:
@@ -120,7 +120,7 @@ class Portfolio:
     _rank: dict[str, int] = field(init=False, repr=False)  # place in title order
     _related_weights: dict[str, int] = field(init=False, repr=False)  # field → weight (see TAGS_RELATED_WEIGHT)
     _terms: dict[str, dict[str, list[TermId]]] = field(init=False, repr=False)  # field → slug → term ids
-    _url_of: Callable[[str], str] = field(init=False, repr=False, default=None)
+    _url_of: Callable[[str], str] | None = field(init=False, repr=False, default=None)  # see resolve_urls
     _related: dict[str, list[Entry]] | None = field(init=False, repr=False, default=None)  # see know_related
 
     def __post_init__(self) -> None:
@@ -145,7 +145,6 @@ class Portfolio:
             for term_id, members in self._index[name].items()
         }
         self._ranks = {key: [self._rank[slug] for slug in members] for key, members in self._position.items()}
-        self._url_of = directory_url
 
     @classmethod
     def from_sources(cls, sources: list[Source], taxonomies: Taxonomies, model: type[BaseModel] | None = None,
@@ -161,12 +160,15 @@ class Portfolio:
     # Links -------------------------------------------------------------------
 
     def resolve_urls(self, url_of: Callable[[str], str]) -> None:
-        """Let the engine say where a source path is published."""
+        """Let the engine say, once, where a source path is published: every
+        link of the portfolio asks ``url_of`` (site-root relative URLs)."""
         self._url_of = url_of
         for entry in self.entries:
             entry.url = url_of(entry.path)
 
     def page_url(self, src_uri: str) -> str:
+        if self._url_of is None:
+            raise RuntimeError("the engine has not said where pages are published yet (see resolve_urls)")
         return self._url_of(src_uri)
 
     def term_page(self, field_name: str, term_id: TermId) -> str:
@@ -177,17 +179,17 @@ class Portfolio:
         return f"{self.taxonomies[field_name].path}/index.md"
 
     def term_url(self, field_name: str, term_id: TermId) -> str:
-        return self._url_of(self.term_page(field_name, term_id))
+        return self.page_url(self.term_page(field_name, term_id))
 
     def taxonomy_url(self, field_name: str) -> str:
-        return self._url_of(self.taxonomy_page(field_name))
+        return self.page_url(self.taxonomy_page(field_name))
 
     def filter_url(self, **criteria: TermId | list[TermId]) -> str:
         """The list of all initiatives, filtered: the query uses the
         front-matter field names and term ids (plus ``year``, ``q`` and
         ``sort``), e.g. ``alla-initiativ/?facet=mission&stage=explore``."""
         query = urlencode({k: v for k, v in criteria.items() if v not in (None, [])}, doseq=True)
-        return self._url_of(ALL_INITIATIVES) + (f"?{query}" if query else "")
+        return self.page_url(ALL_INITIATIVES) + (f"?{query}" if query else "")
 
     # Figures -----------------------------------------------------------------
 

@@ -21,8 +21,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from portfolj.loading import shown_path
-from portfolj.messages import Problem
+from portfolj.messages import Problem, shown_path
 
 # The suffixes the engine renders as Markdown (as mkdocs.utils.markdown_extensions).
 MARKDOWN_SUFFIXES = (".markdown", ".mdown", ".mkdn", ".mkd", ".md")

@@ -11,7 +11,7 @@ from portfolj.loading import Source
 from portfolj.model import model_for
 from portfolj.portfolio import Portfolio
 from portfolj.taxonomy import load_taxonomies
-from support import MINIMAL, ROOT, Project, new_project
+from support import MINIMAL, ROOT, Project, directory_url, new_project
 
 
 @pytest.fixture(scope="session")
@@ -26,13 +26,17 @@ def model(taxonomies):
 
 @pytest.fixture
 def make(model, taxonomies):
-    """A portfolio of initiatives given as front-matter fields over MINIMAL."""
-    def build(*specs: dict) -> Portfolio:
+    """A portfolio of initiatives given as front-matter fields over MINIMAL,
+    its links resolved as MkDocs does (unless ``urls=False``)."""
+    def build(*specs: dict, urls: bool = True) -> Portfolio:
         sources = [
             Source(slug=f"i{n}", path=f"initiatives/i{n}.md", data=model.model_validate(MINIMAL | spec), body="")
             for n, spec in enumerate(specs)
         ]
-        return Portfolio.from_sources(sources, taxonomies, model)
+        portfolio = Portfolio.from_sources(sources, taxonomies, model)
+        if urls:
+            portfolio.resolve_urls(directory_url)
+        return portfolio
 
     return build
 

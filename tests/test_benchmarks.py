@@ -3,6 +3,8 @@
 import subprocess
 import sys
 
+import pytest
+
 from support import ROOT
 
 
@@ -17,6 +19,7 @@ def test_build_benchmark_smoke():
     assert "| 20 |" in out and "A/B" in out and "one search" in out
 
 
+@pytest.mark.slow  # valgrind: a minute or more
 def test_build_benchmark_counts_instructions():
     out = run("benchmarks.build", "--sizes", "5", "--runs", "1", "--no-browser", "--instructions")
     row = next(line for line in out.splitlines() if line.startswith("| 5 |") and line.endswith(" |") and "G |" in line)
@@ -31,7 +34,7 @@ def test_filter_benchmark_smoke():
 
 def test_synthetic_initiatives_are_valid(tmp_path):
     from benchmarks.synthetic import write_initiatives
-    from portfolj.project import load_portfolio
+    from portfolj.loading import load_portfolio
 
     write_initiatives(tmp_path / "content" / "initiatives", 200)
     portfolio, problems = load_portfolio(tmp_path / "content", ROOT / "taxonomy.yml")

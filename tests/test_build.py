@@ -78,7 +78,7 @@ def test_initiatives_are_not_in_the_menu_but_overviews_are(built):
 
 
 def test_the_menu_marks_the_current_page_also_where_it_is_shared(built):
-    """The menu is rendered once per depth for pages it does not list; a page
+    """The menu is rendered once per folder for pages it does not list; a page
     it lists still gets its own menu, with itself marked."""
     active = re.compile(r'class="md-nav__link md-nav__link--active">\s*<span class="md-ellipsis">\s*([^<]+?)\s*<')
     assert active.findall(built.html("overblick")) == ["Överblick"]
@@ -220,12 +220,11 @@ def test_compiled_templates_are_kept_and_a_changed_template_is_compiled_again(pr
     assert len(changed) == 1  # only the changed template was compiled again
 
 
-def test_pages_drawn_in_a_shared_shell_are_exactly_the_pages_rendered_whole(project):
-    """Material's page around the content is rendered once for the many pages
-    the menu does not list, then filled (see _PageShells in the hooks): every
-    page must come out as if it were rendered whole, whatever its skip-link
-    target, depth or template."""
-    # The first pages share a skip-link target, so their shell is trusted before the others come.
+def test_parts_rendered_once_per_folder_are_exactly_the_parts_rendered_for_each_page(project):
+    """Material's menu, header and styles are rendered once per folder for the
+    many pages the menu does not list (see portfolj_mkdocs.render_cache):
+    every page must come out as if they were rendered for it, whatever its
+    skip-link target, depth or template."""
     bodies = {"a": "## Behov\n\nText.\n", "b": "## Bakgrund\n\nEn annan början.\n", "c": "Ingen rubrik alls.\n",
               "d": "## Behov\n\n### Delmål\n\nText.\n"}
     for n in range(12):
@@ -239,20 +238,19 @@ def test_pages_drawn_in_a_shared_shell_are_exactly_the_pages_rendered_whole(proj
         return {str(path.relative_to(project.site)): path.read_text(encoding="utf-8")
                 for path in project.site.rglob("*.html") if "pagefind" not in path.parts}
 
-    shelled = pages()
-    assert 'href="#avsnitt-behov" class="md-skip"' in shelled["initiatives/d-4/index.html"]
-    assert 'href="#avsnitt-bakgrund" class="md-skip"' in shelled["initiatives/b-2/index.html"]
-    assert 'href="#avsnitt-bakgrund" class="md-skip"' in shelled["initiatives/undermapp/djupare/index.html"]
-    assert "md-skip" not in shelled["initiatives/c-3/index.html"]
-    # The same project with Material's base.html rendered whole for every page.
+    once = pages()
+    # The same project with every such part rendered for each page.
     overrides = project.root / "overrides"
     overrides.unlink()
     shutil.copytree(ROOT / "overrides", overrides)
-    main = overrides / "main.html"
-    whole = main.read_text(encoding="utf-8").replace('{% extends "portfolio/page.html" %}', '{% extends "base.html" %}')
-    assert whole != main.read_text(encoding="utf-8")
-    main.write_text(whole, encoding="utf-8")
+    changed = 0
+    for template in overrides.rglob("*.html"):
+        text = template.read_text(encoding="utf-8")
+        each = re.sub(r'portfolio_per_folder\("[^"]+", (\w+)\)', r"\1()", text)
+        changed += each != text
+        template.write_text(each, encoding="utf-8")
+    assert changed >= 3  # the styles, the header, the menu
     assert project.build("--strict").returncode == 0
-    rendered_whole = pages()
-    assert len(shelled) > 40 and shelled.keys() == rendered_whole.keys()
-    assert [path for path in shelled if shelled[path] != rendered_whole[path]] == []
+    each = pages()
+    assert len(once) > 40 and once.keys() == each.keys()
+    assert [path for path in once if once[path] != each[path]] == []

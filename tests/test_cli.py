@@ -7,6 +7,7 @@ import sys
 import pytest
 
 from portfolj import cli
+from portfolj_mkdocs import cli as site_cli
 from support import MINIMAL, ROOT, front_matter
 
 
@@ -112,7 +113,7 @@ def test_schema_lists_ids_with_swedish_labels(workdir, capsys):
 
 @pytest.mark.parametrize("command", [[], ["new"], ["check"], ["schema"]])
 def test_help_is_swedish_everywhere(command):
-    result = subprocess.run([sys.executable, "-m", "portfolj.cli", *command, "--help"],
+    result = subprocess.run([sys.executable, "-m", "portfolj_mkdocs.cli", *command, "--help"],
                             capture_output=True, text=True, cwd=ROOT)
     assert result.returncode == 0
     assert result.stdout.startswith("användning: portfolj") and "visa den här hjälpen och avsluta" in result.stdout
@@ -127,7 +128,7 @@ def test_check_uses_the_folders_the_site_is_built_from(workdir, capsys):
     (workdir / "taxonomy.yml").rename(workdir / "vokabular" / "taxonomi.yml")
     (workdir / "innehall" / "initiatives").mkdir(parents=True)
     (workdir / "innehall" / "initiatives" / "fel.md").write_text(front_matter(MINIMAL | {"stage": "explroe"}), encoding="utf-8")
-    assert cli.main(["check"]) == 1
+    assert site_cli.main(["check"]) == 1
     assert "innehall/initiatives/fel.md:5: fältet 'stage'" in capsys.readouterr().out
 
 

@@ -11,7 +11,7 @@ import sys
 import yaml
 
 from portfolj import cli
-from portfolj.project import load_portfolio
+from portfolj.loading import load_portfolio
 from portfolj.search import search_document
 from portfolj.taxonomy import load_taxonomies
 from support import ROOT

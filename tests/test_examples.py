@@ -1,7 +1,7 @@
 """The shipped examples are valid and show the whole model."""
 
 from support import ROOT
-from portfolj.project import load_portfolio
+from portfolj.loading import load_portfolio
 
 
 def test_shipped_examples_are_valid_and_cover_every_facet_and_stage(taxonomies):

@@ -142,7 +142,7 @@ def test_open_data_page_lists_downloads_fields_and_licence(built):
 def test_dcat_catalog_stays_cc0_when_the_data_has_another_licence():
     from portfolj.dcat import dcat_jsonld
     from portfolj.settings import Settings
-    from portfolj.site import CATALOG, DOWNLOADS
+    from portfolj.generated import CATALOG, DOWNLOADS
 
     cc_by = "https://creativecommons.org/licenses/by/4.0/"
     settings = Settings.model_validate({"site_url": SITE, "dataset": {"licence": cc_by}})

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from support import MINIMAL, ROOT, front_matter
+from support import MINIMAL, ROOT, front_matter, needs_two_cores
 from portfolj.loading import read_initiatives
 
 
@@ -228,6 +228,7 @@ def test_every_problem_in_every_file_in_one_run(content, model):
     ]
 
 
+@needs_two_cores
 def test_many_files_are_read_in_two_processes_with_the_same_result(content, tmp_path):
     """Half the files are read by a forked copy of the process (a fresh one:
     this test process may run browser threads, and fork waits for one thread)."""

@@ -2,10 +2,12 @@
 
 import pickle
 
+import pytest
+
 from portfolj.exports import initiatives_json, leading, record, records
 from portfolj.portfolio import swedish_key
 from portfolj.settings import Settings
-from portfolj.site import FILES, generated_files, generated_pages
+from portfolj.generated import generated_pages
 
 
 def test_groups_hold_exactly_their_members(make):
@@ -67,13 +69,19 @@ def test_featured(make):
     assert len(many.featured(limit=6)) == 6 and len(many.featured()) == 9
 
 
-def test_links_default_to_directory_urls_and_follow_the_engine(make):
-    portfolio = make({"title": "A"})
+def test_links_are_where_the_engine_says(make):
+    portfolio = make({"title": "A"})  # resolved as MkDocs' directory URLs (see conftest)
     assert portfolio.entries[0].url == "initiatives/i0/"
     assert portfolio.term_url("stage", "explore") == "steg/explore/"
     portfolio.resolve_urls(lambda src: src.replace(".md", ".html"))
     assert portfolio.entries[0].url == "initiatives/i0.html"
     assert portfolio.term_url("sdgs", 7) == "globala-malen/7.html"
+
+
+def test_no_link_before_the_engine_has_said_where_pages_are(make):
+    portfolio = make({"title": "A"}, urls=False)
+    with pytest.raises(RuntimeError, match="resolve_urls"):
+        portfolio.filter_url(facet="mission")
 
 
 def test_generated_pages_fall_out_of_the_taxonomies(make):
@@ -148,7 +156,7 @@ def test_related_for_every_initiative_in_a_large_portfolio(make):
 
 def test_related_computed_elsewhere_gives_the_same_answers(make):
     """The build computes the related initiatives in another process and hands
-    them over as slugs (see portfolj.beside)."""
+    them over as slugs (see portfolj.forked)."""
     specs = [{"title": f"Initiativ {n:03}", "facet": ["mission", "adaptive"][n % 2],
               "areas": [["education", "health", "transport"][n % 3]], "tags": [f"tagg{n % 4}"]} for n in range(60)]
     here, elsewhere = make(*specs), make(*specs)
@@ -158,9 +166,3 @@ def test_related_computed_elsewhere_gives_the_same_answers(make):
     assert {entry.slug: [r.slug for r in here.related(entry)] for entry in here} == here_before
     assert all(r in here.entries for entry in here for r in here.related(entry))  # this portfolio's own entries
     assert len(here.related(here.entries[0], limit=2)) == 2
-
-
-def test_the_generated_files_are_the_announced_ones(make):
-    """The build announces FILES to the engine before their content is made beside it."""
-    files = generated_files(make({"title": "Ett"}), Settings(site_url="https://innovation.asby.se/"))
-    assert tuple(files) == FILES and all(files.values())

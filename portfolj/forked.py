@@ -29,7 +29,7 @@ def can_fork() -> bool:
             and len(os.sched_getaffinity(0)) > 1)
 
 
-class Beside(Generic[T]):
+class Forked(Generic[T]):
     """``work()`` computed in a forked process; ``result()`` waits for it.
 
     The result crosses back pickled: it must be plain data (no classes made

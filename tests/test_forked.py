@@ -6,8 +6,8 @@ import subprocess
 import sys
 import threading
 
-from portfolj.beside import Beside
-from support import ROOT
+from portfolj.forked import Forked
+from support import ROOT, needs_two_cores
 
 
 def in_a_fresh_process(code: str) -> str:
@@ -17,11 +17,12 @@ def in_a_fresh_process(code: str) -> str:
     return done.stdout.strip()
 
 
+@needs_two_cores
 def test_the_work_is_done_in_another_process_while_this_one_goes_on():
     out = in_a_fresh_process("""
 import os
-from portfolj.beside import Beside
-beside = Beside(lambda: (os.getpid(), sum(range(10))))
+from portfolj.forked import Forked
+beside = Forked(lambda: (os.getpid(), sum(range(10))))
 pid, value = beside.result()
 print(beside.result() == (pid, value), pid != os.getpid(), value)
 """)
@@ -31,13 +32,13 @@ print(beside.result() == (pid, value), pid != os.getpid(), value)
 def test_a_failure_in_the_copy_is_raised_here_with_its_own_error():
     out = in_a_fresh_process("""
 import os
-from portfolj.beside import Beside
+from portfolj.forked import Forked
 pids = []
 def work():
     pids.append(os.getpid())
     raise ValueError("trasigt")
 try:
-    Beside(work).result()
+    Forked(work).result()
 except ValueError as error:
     print(error, pids == [os.getpid()])
 """)
@@ -47,9 +48,9 @@ except ValueError as error:
 def test_a_copy_that_dies_is_replaced_by_doing_the_work_here():
     out = in_a_fresh_process("""
 import os
-from portfolj.beside import Beside
+from portfolj.forked import Forked
 parent = os.getpid()
-print(Beside(lambda: os._exit(3) if os.getpid() != parent else "här").result())
+print(Forked(lambda: os._exit(3) if os.getpid() != parent else "här").result())
 """)
     assert out == "här"
 
@@ -60,7 +61,7 @@ def test_with_other_threads_the_work_is_done_here_when_asked_for():
     other.start()
     try:
         calls = []
-        beside = Beside(lambda: calls.append(os.getpid()) or "klart")
+        beside = Forked(lambda: calls.append(os.getpid()) or "klart")
         assert calls == []  # not started: a fork beside threads could hang on a lock they hold
         assert beside.result() == "klart" and beside.result() == "klart"
         assert calls == [os.getpid()]
@@ -72,8 +73,8 @@ def test_with_other_threads_the_work_is_done_here_when_asked_for():
 def test_on_one_core_nothing_is_forked():
     out = in_a_fresh_process("""
 import os
-from portfolj.beside import Beside
+from portfolj.forked import Forked
 os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
-print(Beside(os.getpid).result() == os.getpid())
+print(Forked(os.getpid).result() == os.getpid())
 """)
     assert out == "True"

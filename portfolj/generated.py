@@ -19,8 +19,8 @@ from portfolj.exports import (
 )
 from portfolj.filtering import dimensions, filter_data
 from portfolj.guide import HEADINGS, example_values, field_reference, new_initiative
-from portfolj.loading import shown_path
-from portfolj.messages import Problem
+from portfolj.charts import Charts
+from portfolj.messages import Problem, shown_path
 from portfolj.overview import Overview
 from portfolj.schema import SCHEMA_PATH, front_matter_schema_json
 from portfolj.portfolio import ALL_INITIATIVES, Portfolio
@@ -121,7 +121,7 @@ def generated_pages(portfolio: Portfolio, settings: Settings) -> list[GeneratedP
             "portfolio/overview.html",
             "Så fördelar sig portföljens initiativ mellan facetter, steg, år, status och organisationer. "
             "Klicka på en stapel, en ruta eller en siffra för att se initiativen bakom den.",
-            {"overview": Overview.of(portfolio)},
+            _overview(Overview.of(portfolio)),
             in_menu=True,
         )
     )
@@ -183,20 +183,21 @@ def generated_pages(portfolio: Portfolio, settings: Settings) -> list[GeneratedP
                 "portfolio/term.html",
                 group.term.description,
                 {"taxonomy": taxonomy, "term": group.term, "entries": group.entries,
-                 "overview": Overview.of(portfolio, group.term.id) if taxonomy.field == "organisation" else None},
+                 **_overview(Overview.of(portfolio, group.term.id) if taxonomy.field == "organisation" else None)},
             )
             for group in portfolio.groups(taxonomy.field)
         ]
     return pages
 
 
-# The files published beside the pages; generated_files makes what each holds.
-FILES = ("initiatives.json", EXPORT_SCHEMA, "initiatives.csv", FEED, CATALOG, FILTER_DATA, SCHEMA_PATH,
-         f"{ADMIN}config.yml", f"{ADMIN}index.html")
+def _overview(overview: Overview | None) -> dict:
+    """What the overview's templates draw: its figures and its charts' geometry."""
+    return {"overview": overview, "charts": Charts(overview) if overview is not None else None}
 
 
-def generated_files(portfolio: Portfolio, settings: Settings) -> dict[str, str | bytes]:
-    """The content of each of FILES, by path."""
+def generated_files(portfolio: Portfolio, settings: Settings) -> dict[str, str]:
+    """The files published beside the pages (exports, schemas, the web
+    editor), by path from the site's root."""
     exported = records(portfolio)
     model = portfolio.model
     return {

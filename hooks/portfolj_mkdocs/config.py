@@ -1,0 +1,48 @@
+"""What the portfolio reads from MkDocs' configuration (mkdocs.yml)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+from markupsafe import Markup, escape
+
+
+def portfolio_settings(config) -> dict:
+    """The portfolio's settings: ``extra.portfolio`` plus the site's name and address."""
+    return {"site_name": config.site_name, "site_url": config.site_url or "", **config.extra.get("portfolio", {})}
+
+
+def add_to_menu(config, pages: list) -> None:
+    """Append the overview pages to an explicit `nav`, unless it lists them already."""
+    if config.nav is None:
+        return
+    listed = {str(item) for item in _flatten(config.nav)}
+    # Material prints menu titles unescaped; these come from the taxonomy file.
+    config.nav += [{Markup(escape(page.title)): page.src_uri} for page in pages if page.src_uri not in listed]
+
+
+def _flatten(nav: object):
+    if isinstance(nav, list):
+        for item in nav:
+            yield from _flatten(item)
+    elif isinstance(nav, dict):
+        for value in nav.values():
+            yield from _flatten(value)
+    else:
+        yield nav
+
+
+def site_paths(config_file: Path) -> tuple[Path, Path]:
+    """The content folder and taxonomy file a build with ``config_file`` uses,
+    so that `portfolj check` and `new` follow the same files. Read without
+    the engine, which would load the theme and every plugin first."""
+    config = {}
+    if config_file.is_file():
+        # mkdocs.yml may hold tags such as !!python/name: that only the engine resolves.
+        loader = type("ConfigLoader", (yaml.SafeLoader,), {})
+        loader.add_multi_constructor("", lambda loader, suffix, node: None)
+        config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=loader) or {}
+    root = config_file.parent
+    portfolio = ((config.get("extra") or {}).get("portfolio") or {})
+    return root / config.get("docs_dir", "docs" if config else "content"), root / portfolio.get("taxonomy", "taxonomy.yml")

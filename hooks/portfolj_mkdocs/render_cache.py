@@ -1,0 +1,83 @@
+"""Parts of the page rendered once and reused, for MkDocs with Material.
+
+Most pages of a portfolio are initiatives and term pages, thousands of them,
+which the menu does not list. On those, much of Material's page is the same
+for every page in one folder (``initiatives/``, ``facetter/``): the menu,
+the header's buttons and tools, the style sheets; their links are relative,
+and pages in one folder link alike. Each initiative's card and each link to
+a term are the same on every page at one depth (their links start with the
+same ``../``). This module renders each such part once per folder or depth
+and hands the same text to every page that needs it.
+
+A page the menu lists is always rendered in full: the menu marks it as the
+current page. Everything here lives for one build: each build (also each of
+`mkdocs serve`'s rebuilds) makes a new `RenderCache`.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Callable
+
+from jinja2 import Environment, pass_context
+from jinja2.runtime import Context
+from markupsafe import Markup
+
+from portfolj.portfolio import Entry, Portfolio
+from portfolj.taxonomy import TermId
+
+# Our templates live here and are autoescaped; Material's own are not touched.
+TEMPLATE_FOLDER = "portfolio/"
+
+
+class RenderCache:
+    """The template functions that reuse what they rendered, for one build."""
+
+    def __init__(self, env: Environment, portfolio: Portfolio) -> None:
+        self._portfolio = portfolio
+        self._card = env.get_template(f"{TEMPLATE_FOLDER}partials/card.html")
+        self._term_link = env.get_template(f"{TEMPLATE_FOLDER}partials/term-link.html")
+        self._rendered: dict[tuple, str] = {}
+
+    def install(self, env: Environment) -> None:
+        env.globals.update(portfolio_cards=self.cards, portfolio_term_link=self.term_link,
+                           portfolio_per_folder=self.per_folder)
+
+    @pass_context
+    def cards(self, context: Context, entries: list[Entry], level: int = 2) -> Markup:
+        """The cards of ``entries``, with headings at ``level``."""
+        base = context["base_url"]
+        return Markup("".join(
+            self._once(("card", entry.slug, level, base), lambda entry=entry: self._card.render(
+                entry=entry, level=level, href=href(base, entry.url), portfolio=self._portfolio))
+            for entry in entries))
+
+    @pass_context
+    def term_link(self, context: Context, field: str, term_id: TermId) -> Markup:
+        base = context["base_url"]
+        return Markup(self._once(("term", field, term_id, base), lambda: self._term_link.render(
+            term=self._portfolio.term(field, term_id), href=href(base, self._portfolio.term_url(field, term_id)))))
+
+    @pass_context
+    def per_folder(self, context: Context, name: str, render: Callable[[], str]) -> str:
+        """Material's part ``name`` (its menu, header, styles), the same on
+        every page in one folder that the menu does not list."""
+        page = context["page"]
+        if page is None or listed_in_menu(context):
+            return render()  # the menu marks this page as the current one
+        return self._once((name, posixpath.dirname(page.url.rstrip("/"))), render)
+
+    def _once(self, key: tuple, render: Callable[[], str]) -> str:
+        if key not in self._rendered:
+            self._rendered[key] = render()
+        return self._rendered[key]
+
+
+def listed_in_menu(context: Context) -> bool:
+    # By identity: comparing pages compares their files, five times on every page.
+    return any(listed is context["page"] for listed in context["nav"].pages)
+
+
+def href(base_url: str, url: str) -> str:
+    """A site URL as a page at ``base_url`` links to it (as MkDocs' `url` filter does)."""
+    return f"{base_url}/{url}" if base_url else url
