@@ -11,8 +11,9 @@ what they use is in the package ``portfolj_mkdocs`` beside this file.
 from __future__ import annotations
 
 import gc
+import logging
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from jinja2 import Environment
@@ -25,7 +26,15 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
+from portfolj import preview
 from portfolj.build import PortfolioBuild
+from portfolj.clock import reproducible_date
+from portfolj.engine_warnings import engine_problem
+from portfolj.exports import feed_date
+from portfolj.generated import FILES
+from portfolj.loading import unreadable_pages
+from portfolj.messages import Problem
+from portfolj.publishing import Staging, colliding_outputs
 from portfolj.sanitize import content_id
 from portfolj.search import SearchIndexError, pagefind_executable
 from portfolj_mkdocs.config import add_to_menu, portfolio_settings
@@ -34,6 +43,9 @@ from portfolj_mkdocs.templates import prepare
 
 log = get_plugin_logger("portfolj")
 
+# A page's update_date when neither its content nor SOURCE_DATE_EPOCH gives one.
+NO_DATE = "1970-01-01"
+
 
 @dataclass
 class _Session:
@@ -41,8 +53,11 @@ class _Session:
     builds: each build gets a new `PortfolioBuild`."""
 
     serving: bool = False
+    dirty: bool = False
     build: PortfolioBuild | None = None
     invalid: bool = False  # the content did not validate: nothing of this build was written
+    staging: Staging | None = None  # where `mkdocs build` writes until everything succeeded
+    warnings: _EngineWarnings | None = None  # the engine's own warnings during this build
 
 
 session = _Session()
@@ -50,6 +65,31 @@ session = _Session()
 
 def on_startup(*, command: str, dirty: bool) -> None:
     session.serving = command == "serve"
+    session.dirty = dirty
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """Build into a staging folder (see portfolj.publishing); the preview has
+    its own temporary folder and shows its problems in a panel instead."""
+    if session.warnings is not None:
+        session.warnings.stop()
+    session.warnings = _EngineWarnings()
+    if session.serving:
+        if preview.SCRIPT not in map(str, config.extra_javascript):
+            config.extra_javascript.append(preview.SCRIPT)
+            config.extra_css.append(preview.STYLE)
+    elif not session.dirty:  # a dirty build updates the folder in place
+        session.staging = Staging.begin(Path(config.site_dir))
+        config.site_dir = str(session.staging.folder)
+    return config
+
+
+def on_build_error(*, error: Exception) -> None:
+    if session.staging is not None:
+        session.staging.abandon()
+        session.staging = None
+    if session.warnings is not None:
+        session.warnings.stop()
 
 
 def on_pre_build(*, config: MkDocsConfig) -> None:
@@ -59,15 +99,12 @@ def on_pre_build(*, config: MkDocsConfig) -> None:
         session.build.close()
     root = Path(config.config_file_path).parent
     session.build, problems = PortfolioBuild.load(Path(config.docs_dir), root, portfolio_settings(config),
-                                                  Path(config.config_file_path).name)
+                                                  Path(config.config_file_path).name, drafts=session.serving)
     session.invalid = bool(problems)
     if problems:
-        for problem in problems:
-            log.error(str(problem))
-        kept = ("Förhandsvisningen visar den senaste fungerande versionen tills felen är rättade; "
-                "spara filen igen så byggs den om." if session.serving else
-                "Den senast byggda webbplatsen är orörd.")
-        raise PluginError(f"Innehållet har {len(problems)} fel. Rätta felen ovan. {kept}")
+        # A problem with no field is extra.portfolio itself (not a mapping).
+        _fail(config, [replace(problem, field=problem.field or "extra.portfolio")
+                       if problem.path == Path(config.config_file_path).name else problem for problem in problems])
     _spare_the_collector()
     add_to_menu(config, [page for page in session.build.pages.values() if page.in_menu])
     try:
@@ -96,6 +133,11 @@ def on_serve(server: LiveReloadServer, *, config: MkDocsConfig, builder: Callabl
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     build = session.build
+    for path in build.portfolio.drafts_left_out:
+        files.remove(files.get_file_from_path(path))
+    problems = _collisions(files, config) + _unreadable(files, config)
+    if problems:
+        _fail(config, problems)
     for path, entry in build.entries.items():
         file = files.get_file_from_path(path)
         file.inclusion = InclusionLevel.NOT_IN_NAV
@@ -106,6 +148,9 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
         inclusion = InclusionLevel.UNDEFINED if page.in_menu else InclusionLevel.NOT_IN_NAV
         # Title and template are set in on_page_markdown; the body is what search indexes.
         files.append(File.generated(config, page.src_uri, content=f"{page.description}\n", inclusion=inclusion))
+    if session.serving:
+        for path, source in preview.asset_files().items():
+            files.append(File.generated(config, path, abs_src_path=str(source)))
     build.resolve_urls(lambda src_uri: files.src_uris[src_uri].url)
     try:
         build.start(config.theme["language"])  # this process has no other thread yet
@@ -117,6 +162,10 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> None:
     entry = session.build.entries.get(page.file.src_uri)
     generated = session.build.pages.get(page.file.src_uri)
+    # The sitemap's date: from the content or SOURCE_DATE_EPOCH, never the day of the build.
+    # Without one, the start of 1970: no date in the sitemap, and "no time" in sitemap.xml.gz.
+    modified = (entry and feed_date(entry)) or reproducible_date()
+    page.update_date = modified.isoformat() if modified else NO_DATE
     # Material prints meta title and description unescaped: escape them once here.
     if entry is not None:
         page.meta = {
@@ -173,6 +222,94 @@ def on_post_build(*, config: MkDocsConfig) -> None:
         session.build.finish_search(Path(config.site_dir))
     except SearchIndexError as error:
         raise PluginError(str(error)) from error
+    problems = session.warnings.stop(config)
+    if session.serving:
+        preview.write_problems(Path(config.site_dir), problems, _summary(problems))
+    if problems and config.strict:
+        _fail(config, problems)
+    if session.staging is not None:
+        session.staging.publish()
+        config.site_dir, session.staging = str(session.staging.site), None
+
+
+# -----------------------------------------------------------------------------
+# Failures
+# -----------------------------------------------------------------------------
+
+
+def _fail(config: MkDocsConfig, problems: list[Problem]) -> None:
+    """Report every problem, and the summary on every failed build (MkDocs
+    prints a repeated error only once), then stop the build."""
+    session.invalid = True
+    for problem in problems:
+        log.error(str(problem))
+    summary = _summary(problems)
+    log.error(summary)
+    if session.serving:
+        preview.write_problems(Path(config.site_dir), problems, summary)
+    raise PluginError("Bygget avbröts.")
+
+
+def _summary(problems: list[Problem]) -> str:
+    if not problems:
+        return ""
+    kept = ("Förhandsvisningen visar den senaste fungerande versionen tills felen är rättade; "
+            "spara filen igen så byggs den om." if session.serving else "Den senast byggda webbplatsen är orörd.")
+    return f"Innehållet har {len(problems)} fel. Rätta felen ovan. {kept}"
+
+
+class _EngineWarnings(logging.Handler):
+    """Collects what MkDocs warns about during one build (a broken link, a
+    missing image), to report it as problems in Swedish and to fail the
+    build before the staged site is published: MkDocs itself counts its
+    warnings only after the last event, when nothing can be held back."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+        self.engine = logging.getLogger(log.name.split(".")[0])  # "mkdocs", or "properdocs" under ProperDocs
+        self.engine.addHandler(self)
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if not record.name.startswith(log.name):  # our own problems are counted already
+            self.messages.append(record.getMessage())
+
+    def stop(self, config: MkDocsConfig | None = None) -> list[Problem]:
+        self.engine.removeHandler(self)
+        if config is None:
+            return []
+        docs, root = Path(config.docs_dir), Path(config.config_file_path).parent
+
+        def shown(src_uri: str) -> str:
+            return (docs / src_uri).relative_to(root).as_posix() if docs.is_relative_to(root) else src_uri
+
+        def read(src_uri: str) -> str | None:
+            try:
+                return (docs / src_uri).read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError):
+                return None
+
+        return [engine_problem(message, shown, read) for message in dict.fromkeys(self.messages)]
+
+
+def _collisions(files: Files, config: MkDocsConfig) -> list[Problem]:
+    """Content files where the portfolio publishes a page or file of its own."""
+    ours = {src: _destination(src, config) for src in [*session.build.pages, *FILES]}
+    found = colliding_outputs({file.src_uri: file.dest_uri for file in files}, ours)
+    return [Problem(f"{Path(config.docs_dir).name}/{source}", None, None,
+                    f"Filen krockar med '{theirs}', som portföljen skapar själv. Byt namn på filen.")
+            for source, theirs in found]
+
+
+def _destination(src_uri: str, config: MkDocsConfig) -> str:
+    return File(src_uri, "", "", config.use_directory_urls).dest_uri
+
+
+def _unreadable(files: Files, config: MkDocsConfig) -> list[Problem]:
+    """Pages besides the initiatives (read already) that the engine could not read."""
+    pages = [Path(file.abs_src_path) for file in files.documentation_pages()
+             if file.abs_src_path and file.src_uri not in session.build.entries]
+    return unreadable_pages(pages, Path(config.config_file_path).parent)
 
 
 def _namespace_toc(items) -> None:

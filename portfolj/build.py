@@ -52,17 +52,18 @@ class PortfolioBuild:
     _search: SearchIndex | None = field(default=None, repr=False)
 
     @classmethod
-    def load(cls, content_dir: Path, root: Path, settings: dict, settings_file: str
+    def load(cls, content_dir: Path, root: Path, settings: dict, settings_file: str, drafts: bool = False
              ) -> tuple[PortfolioBuild | None, list[Problem]]:
         """The build of the content in ``content_dir`` with the site's
         ``settings`` (read from ``settings_file``); paths in them and in
-        messages are relative to ``root``."""
+        messages are relative to ``root``. Drafts are built only with
+        ``drafts`` (the preview)."""
         try:
             checked = Settings.model_validate(settings)
         except ValidationError as error:
             return None, problems_from_error(error, Settings, settings_file, lambda loc: None)
         site = Site(checked.site_url, checked.embed_hosts)
-        portfolio, problems = load_portfolio(content_dir, root / checked.taxonomy, shown_root=root, site=site)
+        portfolio, problems = load_portfolio(content_dir, root / checked.taxonomy, shown_root=root, site=site, drafts=drafts)
         if problems:
             return None, problems
         taxonomy_file = (root / checked.taxonomy).relative_to(root).as_posix()

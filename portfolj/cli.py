@@ -7,14 +7,14 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 
 from portfolj.guide import new_initiative
-from portfolj.loading import SLUG, read_initiative
 from portfolj.messages import Problem
 from portfolj.model import Initiative, model_for
-from portfolj.loading import load_portfolio
+from portfolj.loading import SLUG, load_portfolio, load_vocabularies, read_initiative
 from portfolj.schema import front_matter_schema_json
 from portfolj.taxonomy import Taxonomies, Taxonomy, load_taxonomies, slugify
 
@@ -52,9 +52,10 @@ class _Parser(argparse.ArgumentParser):
 
 
 def main(argv: list[str] | None = None, *, content: Path = Path("content"),
-         taxonomy: Path = Path("taxonomy.yml")) -> int:
+         taxonomy: Path = Path("taxonomy.yml"), root: Path | None = None) -> int:
     """Run the command in ``argv``; ``content`` and ``taxonomy`` are the site's
-    folders (see portfolj_mkdocs.cli), which --content and --taxonomy override."""
+    folders (see portfolj_mkdocs.cli), which --content and --taxonomy override;
+    ``root`` is the project's folder, which messages name paths from."""
     # Where the files are comes first: `new` has an option for each required taxonomy.
     locations = argparse.ArgumentParser(add_help=False)
     locations.add_argument("--content", type=Path)
@@ -66,7 +67,12 @@ def main(argv: list[str] | None = None, *, content: Path = Path("content"),
     except (OSError, ValueError):
         asked = []  # the command that needs the file says what is wrong with it
     args = _parser(asked).parse_args(argv)
-    args.content, args.taxonomy = content, taxonomy
+    if not (given.content or content.is_dir()):
+        print("Här finns ingen portfölj: varken mkdocs.yml eller mappen content/ finns i den här mappen eller "
+              "någon mapp ovanför. Gå till portföljens mapp (den med mkdocs.yml) och kör kommandot där.",
+              file=sys.stderr)
+        return 1
+    args.content, args.taxonomy, args.root = content, taxonomy, root
     return args.run(args)
 
 
@@ -121,22 +127,26 @@ def _check(args: argparse.Namespace) -> int:
     if args.files:
         problems = _check_files(args)
     else:
-        _, problems = load_portfolio(args.content, args.taxonomy, shown_root=Path.cwd())
+        _, problems = load_portfolio(args.content, args.taxonomy, shown_root=args.root or Path.cwd())
     print(_report(problems, args.format, len(args.files) or _count(args.content)))
     return 1 if problems else 0
 
 
 def _check_files(args: argparse.Namespace) -> list[Problem]:
-    try:
-        _, model = _model(args)
-    except SystemExit as stop:
-        return [Problem(str(args.taxonomy), None, None, str(stop))]
+    _, model, problems = load_vocabularies(args.taxonomy, Path.cwd())
+    if problems:
+        return problems
     folder = args.content / "initiatives"
     problems = []
     for file in args.files:
         shown = _shown(file)
-        if not file.is_file():
+        if not file.is_file() and not file.is_symlink():
             problems.append(Problem(shown, None, None, "Filen finns inte."))
+            continue
+        if file.suffix != ".md" or not Path(os.path.abspath(file)).is_relative_to(os.path.abspath(folder)):
+            problems.append(Problem(shown, None, None,
+                f"Filen är inget initiativ: initiativ är .md-filer i {_shown(folder)}/. Kontrollera sökvägen, "
+                "eller kör portfolj check utan filnamn för att kontrollera alla initiativ."))
             continue
         problems += read_initiative(file.resolve(), args.content.resolve(), model, shown)[1]
         twins = [other for other in folder.rglob(f"{file.stem}.md") if other.resolve() != file.resolve()]

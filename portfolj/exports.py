@@ -18,7 +18,7 @@ from datetime import date
 from xml.etree import ElementTree as ET
 
 from portfolj.guide import nested_model
-from portfolj.model import Initiative
+from portfolj.model import EDITORIAL_FIELDS, Initiative
 from portfolj.portfolio import Entry, Portfolio
 
 FORMAT_VERSION = 1
@@ -34,7 +34,7 @@ def leading(model: type[Initiative]) -> list[str]:
 
 def record(entry: Entry, first: list[str]) -> dict[str, object]:
     """One initiative: the ``first`` fields (see ``leading``), then the optional ones present."""
-    data = entry.data.model_dump(mode="json", exclude_defaults=True)
+    data = entry.data.model_dump(mode="json", exclude_defaults=True, exclude=set(EDITORIAL_FIELDS))
     data |= {"slug": entry.slug, "url": entry.url}
     return {key: data[key] for key in first} | {k: v for k, v in data.items() if k not in first}
 
@@ -56,7 +56,7 @@ def initiatives_schema(model: type[Initiative]) -> dict:
     definitions = item.pop("$defs", {})
     item["properties"] = {
         "slug": {"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$", "title": "Id (filnamnet)"},
-        **item["properties"],
+        **{name: value for name, value in item["properties"].items() if name not in EDITORIAL_FIELDS},
         "url": {"type": "string", "title": "Sidans adress från webbplatsens rot"},
     }
     item["required"] = leading(model)
@@ -78,7 +78,7 @@ def initiatives_schema(model: type[Initiative]) -> dict:
 def csv_columns(model: type[Initiative]) -> list[str]:
     columns = leading(model)
     for name, info in model.model_fields.items():
-        if name in columns:
+        if name in columns or name in EDITORIAL_FIELDS:
             continue
         if name in _NESTED:
             columns += [f"{name}_{part}" for part in _nested_fields(info.annotation)]

@@ -13,9 +13,14 @@ def swedish_date(value: date | None) -> str:
     return f"{value.day} {MONTHS[value.month - 1]} {value.year}" if value else ""
 
 
+def number(value: int) -> str:
+    """400000 → '400 000' (with narrow no-break spaces between thousands)."""
+    return f"{value:,}".replace(",", "\u202f")
+
+
 def kronor(amount: int | None) -> str:
-    """400000 → '400 000 kr' (with narrow no-break spaces between thousands)."""
-    return f"{amount:,} kr".replace(",", "\u202f") if amount is not None else ""
+    """400000 → '400 000 kr'."""
+    return f"{number(amount)} kr" if amount is not None else ""
 
 
 def period(started: date | None, ended: date | None) -> str:

@@ -195,19 +195,24 @@ def _overview(overview: Overview | None) -> dict:
     return {"overview": overview, "charts": Charts(overview) if overview is not None else None}
 
 
+# The files published beside the pages (exports, schemas, the web editor),
+# by path from the site's root; generated_files makes what each holds.
+FILES = ("initiatives.json", EXPORT_SCHEMA, "initiatives.csv", FEED, CATALOG, FILTER_DATA, SCHEMA_PATH,
+         f"{ADMIN}config.yml", f"{ADMIN}index.html")
+
+
 def generated_files(portfolio: Portfolio, settings: Settings) -> dict[str, str]:
-    """The files published beside the pages (exports, schemas, the web
-    editor), by path from the site's root."""
+    """The content of each of FILES, by path."""
     exported = records(portfolio)
     model = portfolio.model
-    return {
-        "initiatives.json": initiatives_json(exported),
-        EXPORT_SCHEMA: json.dumps(initiatives_schema(model), ensure_ascii=False, indent=1),
-        "initiatives.csv": initiatives_csv(exported, model),
-        FEED: atom_feed(portfolio, settings.site_url, settings.site_name, FEED),
-        CATALOG: dcat_jsonld(settings, list(DOWNLOADS), CATALOG),
-        FILTER_DATA: filter_data(portfolio),
-        SCHEMA_PATH: front_matter_schema_json(model),
-        f"{ADMIN}config.yml": cms_config_yaml(model, settings.editor, settings.site_url),
-        f"{ADMIN}index.html": admin_page(f"../{SCRIPT}", settings.editor.backend),
-    }
+    return dict(zip(FILES, (
+        initiatives_json(exported),
+        json.dumps(initiatives_schema(model), ensure_ascii=False, indent=1),
+        initiatives_csv(exported, model),
+        atom_feed(portfolio, settings.site_url, settings.site_name, FEED),
+        dcat_jsonld(settings, list(DOWNLOADS), CATALOG),
+        filter_data(portfolio),
+        front_matter_schema_json(model),
+        cms_config_yaml(model, settings.editor, settings.site_url),
+        admin_page(f"../{SCRIPT}", settings.editor.backend),
+    ), strict=True))

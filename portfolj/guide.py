@@ -16,6 +16,13 @@ from portfolj.model import vocabulary_of
 from portfolj.taxonomy import Term
 
 HEADINGS = ("Behov", "Lösning", "Resultat", "Lärdomar")
+# The help text under each heading and in the description of a new file:
+# a file that still has any of it is a draft (see loading).
+PROMPTS = ("Vilket behov eller problem ska initiativet möta, och för vem?",
+           "Vad gör ni, och hur?",
+           "Vad har hänt hittills? Siffror och exempel gör texten konkret.",
+           "Vad har ni lärt er, också av det som inte blev som ni tänkt?")
+DESCRIPTION_PROMPT = "Skriv en eller två meningar om initiativet."
 _EXAMPLES = {
     "title": "Idésluss för medarbetarnas idéer", "description": "Medarbetare lämnar idéer som prövas med stöd av idécoacher.",
     "organisation": "Kommunledningsförvaltningen", "started": "2024-03-01", "ended": "2025-06-30",
@@ -121,21 +128,20 @@ def new_initiative(title: str, description: str, values: dict, model: type[BaseM
     def quoted(value: object) -> str:
         return json.dumps(value, ensure_ascii=False)
 
-    values = values | {"title": title, "description": description or "Skriv en eller två meningar om initiativet."}
+    values = values | {"title": title, "description": description or DESCRIPTION_PROMPT}
     lines, optional = ["---"], []
     for doc in field_reference(model):
+        if doc.name == "draft":
+            continue  # written below: a new file is a draft
         if not doc.required:
             optional += _commented(doc)
             continue
         value = values[doc.name]
         # A term's id as it is; a text, and a list, as JSON (valid YAML).
         lines.append(f"{doc.name}: {value if doc.values and not isinstance(value, list) else quoted(value)}")
-    lines += ["# Valfria fält: ta bort # framför de rader du vill använda.", *optional, "---"]
-    headings = "\n\n".join(f"## {heading}\n\n{prompt}" for heading, prompt in zip(HEADINGS, (
-        "Vilket behov eller problem ska initiativet möta, och för vem?",
-        "Vad gör ni, och hur?",
-        "Vad har hänt hittills? Siffror och exempel gör texten konkret.",
-        "Vad har ni lärt er, också av det som inte blev som ni tänkt?")))
+    lines += ["draft: true  # ta bort raden när texten är klar att publiceras",
+              "# Valfria fält: ta bort # framför de rader du vill använda.", *optional, "---"]
+    headings = "\n\n".join(f"## {heading}\n\n{prompt}" for heading, prompt in zip(HEADINGS, PROMPTS))
     return "\n".join(lines) + f"\n\n{headings}\n"
 
 

@@ -9,13 +9,16 @@ from __future__ import annotations
 import html
 import posixpath
 import re
+import unicodedata
+from collections import Counter
 from pathlib import Path
 
-import frontmatter
 import yaml
 from pydantic import BaseModel, ValidationError
 
 from portfolj.forked import Forked, can_fork
+from portfolj.formatting import number
+from portfolj.guide import DESCRIPTION_PROMPT, PROMPTS
 from portfolj.messages import Problem, problems_from_error
 from portfolj.messages import shown_path
 from portfolj.model import EditorialPage, Source, model_for
@@ -23,7 +26,7 @@ from portfolj.portfolio import Portfolio
 from portfolj.published import PAGES, publication_problems
 from portfolj.taxonomy import Taxonomies, load_taxonomies, slugify
 from portfolj.urls import Site, Use, directory_url
-from portfolj.yamlfile import StrictLoader
+from portfolj.yamlfile import StrictLoader, explain_syntax_error, uses_anchors
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
@@ -33,19 +36,16 @@ SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
 def load_portfolio(
-    content_dir: Path, taxonomy_file: Path, shown_root: Path | None = None, site: Site = Site()
+    content_dir: Path, taxonomy_file: Path, shown_root: Path | None = None, drafts: bool = False,
+    site: Site = Site(),
 ) -> tuple[Portfolio | None, list[Problem]]:
-    """The validated portfolio, or None and every problem found; addresses
-    are judged as read on ``site``."""
+    """The validated portfolio, or None and every problem found. Drafts are
+    included only when ``drafts`` is true (the preview); addresses are
+    judged as read on ``site``."""
     shown_root = shown_root or content_dir.parent
-    shown = taxonomy_file.relative_to(shown_root).as_posix() if taxonomy_file.is_relative_to(shown_root) else str(taxonomy_file)
-    try:
-        taxonomies = load_taxonomies(taxonomy_file)
-        model = model_for(taxonomies)
-    except ValidationError as error:
-        return None, problems_from_error(error, Taxonomies, shown, lambda loc: None)
-    except (OSError, yaml.YAMLError, ValueError) as error:
-        return None, [Problem(shown, None, None, f"Taxonomifilen går inte att använda: {error}")]
+    taxonomies, model, problems = load_vocabularies(taxonomy_file, shown_root)
+    if problems:
+        return None, problems
     problems = publication_problems(content_dir, shown_root)
     sources, found = read_initiatives(content_dir, model, shown_root=shown_root, site=site)
     pages = []
@@ -58,7 +58,21 @@ def load_portfolio(
     problems += found
     if problems:
         return None, sorted(problems, key=lambda p: (p.path, p.line or 0))
-    return Portfolio.from_sources(sources, taxonomies, model, pages), []
+    return Portfolio.from_sources(sources, taxonomies, model, drafts, pages), []
+
+
+def load_vocabularies(
+    taxonomy_file: Path, shown_root: Path
+) -> tuple[Taxonomies | None, type[BaseModel] | None, list[Problem]]:
+    """The taxonomies and the model bound to them, or the problems of the file."""
+    shown = taxonomy_file.relative_to(shown_root).as_posix() if taxonomy_file.is_relative_to(shown_root) else str(taxonomy_file)
+    try:
+        taxonomies = load_taxonomies(taxonomy_file)
+        return taxonomies, model_for(taxonomies), []
+    except ValidationError as error:
+        return None, None, problems_from_error(error, Taxonomies, shown, lambda loc: None)
+    except (OSError, yaml.YAMLError, ValueError) as error:
+        return None, None, [Problem(shown, None, None, f"Taxonomifilen går inte att använda: {error}")]
 
 
 # ----------------------------------------------------------------------------
@@ -91,6 +105,13 @@ def _child(node: yaml.Node, part: object) -> yaml.Node | None:
     return None
 
 
+# A page of text is a few kilobytes; a megabyte is a pasted picture or a mistake.
+MAX_FILE_BYTES = 1_000_000
+
+_OPENING = re.compile(r"---[ \t]*\r?\n")
+_CLOSING = re.compile(r"^---[ \t]*\r?$", re.M)
+
+
 def read_initiative(
     file: Path, content_dir: Path, model: type[BaseModel], shown: str, site: Site = Site()
 ) -> tuple[Source | None, list[Problem]]:
@@ -100,40 +121,32 @@ def read_initiative(
     def problem(message: str, line: int | None = None, field: str | None = None) -> list[Problem]:
         return [Problem(shown, line, field, message)]
 
-    raw = file.read_bytes()
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = raw[: error.start].count(b"\n") + 1
-        return None, problem(
-            "Filen är inte sparad som UTF-8. Öppna den i en textredigerare och spara "
-            "den med teckenkodningen UTF-8.", line)
+    text, unreadable = _read_text(file, shown)
+    if unreadable:
+        return None, unreadable
 
-    handler = frontmatter.YAMLHandler()
-    if not handler.detect(text):
+    opening = _OPENING.match(text)
+    if not opening:
         return None, problem(
             "Filen saknar front matter. Den ska börja med en rad med bara tre bindestreck (---), "
             "sedan fälten (till exempel title: ...) och sist en ny rad med ---.", 1)
-    try:
-        fm_text, body = handler.split(text)
-    except ValueError:
+    closing = _CLOSING.search(text, opening.end())
+    if not closing:
         return None, problem(
             "Front matter avslutas aldrig. Lägg till en rad med bara tre bindestreck (---) "
             "efter det sista fältet.", 1)
+    # Begins with an empty line standing for the opening '---': YAML's line numbers are the file's less one.
+    fm_text = "\n" + text[opening.end():closing.start()]
+    body = text[closing.end() + 1:]
+    first_body_line = text.count("\n", 0, closing.end()) + 2
 
     loader = StrictLoader(fm_text)
     try:
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else None
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        return None, problem(
-            "Front matter går inte att läsa som YAML "
-            f"({error.problem or error.context}). Vanliga orsaker: ett kolon följt av mellanslag "
-            "i ett värde utan citattecken, fel indrag eller tabbtecken. Sätt värdet inom "
-            "citattecken eller rätta indraget.", mark.line + 1 if mark else None)
     except yaml.YAMLError as error:
-        return None, problem(f"Front matter går inte att läsa som YAML ({error}).", 1)
+        line, message = explain_syntax_error(error, fm_text)
+        return None, problem(message, None if line is None else line + 1)
     finally:
         loader.dispose()
 
@@ -141,8 +154,12 @@ def read_initiative(
         return None, problem(
             "Front matter ska bestå av fält på formen namn: värde, ett per rad "
             "(till exempel title: Idésluss), inte en lista eller en ensam text.", 2)
+    if uses_anchors(fm_text):
+        return None, problem(
+            "Front matter använder YAML-ankare eller hänvisningar (&namn eller *namn). De behövs aldrig "
+            "i ett initiativ och kan få en liten fil att bli enorm: skriv ut värdet i stället, eller sätt "
+            'texten inom citattecken om tecknet & eller * hör till texten ("Vård & omsorg").')
 
-    # fm_text begins with the newline that ends the opening '---' line.
     front = _FrontMatter(node, first_line=1)
     problems = _duplicate_keys(node, front.first_line, shown)
 
@@ -158,24 +175,74 @@ def read_initiative(
             f"Filnamnet '{file.name}' får bara innehålla små bokstäver a–z, siffror och "
             f"bindestreck. Byt namn på filen till '{slugify(slug)}.md'.")
     relative = file.relative_to(content_dir).as_posix()
-    problems += _body_problems(body, shown, front.first_line + fm_text.count("\n") + 1, site, relative)
+    problems += _body_problems(body, shown, first_body_line, site, relative)
+    if data is not None and getattr(data, "draft", None) is False:  # editorial pages have no drafts
+        problems += _placeholder_problems(data, body, shown, first_body_line, front.line_of(("description",)))
     if data is not None:
         problems += _address_problems(data, site, relative, content_dir, shown, front.line_of)
 
     if problems or data is None:
         return None, problems
-    return Source(slug=slug, path=relative, data=data, body=body), []
+    lines = {key.value: key.start_mark.line + front.first_line for key, _ in node.value}
+    return Source(slug=slug, path=relative, data=data, body=body, lines=lines), []
 
 
-def _duplicate_keys(node: yaml.MappingNode, first_line: int, shown: str) -> list[Problem]:
-    problems, seen = [], {}
-    for key, _ in node.value:
-        line = key.start_mark.line + first_line
-        if key.value in seen:
-            problems.append(Problem(shown, line, str(key.value),
-                f"Fältet förekommer flera gånger (första gången på rad {seen[key.value]}). "
-                "Ta bort det ena."))
-        seen.setdefault(key.value, line)
+def unreadable_pages(files: list[Path], shown_root: Path) -> list[Problem]:
+    """Other pages of the site that cannot be read as text (the engine would
+    stop with a traceback)."""
+    return [problem for file in files for problem in _read_text(file, _shown(file, shown_root))[1]]
+
+
+def _read_text(file: Path, shown: str) -> tuple[str, list[Problem]]:
+    """The file's text in NFC, or why it cannot be read."""
+    raw, unreadable = _read_bytes(file)
+    if unreadable:
+        return "", [Problem(shown, None, None, unreadable)]
+    try:
+        return unicodedata.normalize("NFC", raw.decode("utf-8-sig")), []
+    except UnicodeDecodeError as error:
+        return "", [Problem(shown, raw[: error.start].count(b"\n") + 1, None,
+                            "Filen är inte sparad som UTF-8. Öppna den i en textredigerare och spara "
+                            "den med teckenkodningen UTF-8.")]
+
+
+def _read_bytes(file: Path) -> tuple[bytes, str | None]:
+    """The file's bytes, or why they cannot be read, in Swedish."""
+    if file.is_symlink() and not file.exists():
+        return b"", ("Filen är en länk till en fil som inte finns. Ta bort länken, eller lägg en riktig fil "
+                     "med det här namnet i stället.")
+    if file.is_dir():
+        return b"", (f"'{file.name}' är en mapp, inte en fil. Namn som slutar på .md är till för initiativens "
+                     "filer: byt namn på mappen.")
+    try:
+        if file.stat().st_size > MAX_FILE_BYTES:
+            return b"", (f"Filen är för stor: {number(file.stat().st_size)} byte, högst {number(MAX_FILE_BYTES)} "
+                         "är tillåtna. Kortare text räcker; bilder ska ligga som egna filer i content/ och inte "
+                         "klistras in i texten.")
+        return file.read_bytes(), None
+    except PermissionError:
+        return b"", "Filen går inte att läsa: du saknar behörighet. Ändra filens behörigheter så att den kan läsas."
+    except OSError:
+        return b"", "Filen går inte att läsa. Kontrollera att det är en vanlig textfil som går att öppna."
+
+
+def _duplicate_keys(node: yaml.Node, first_line: int, shown: str, within: str = "") -> list[Problem]:
+    """Keys given twice, at every depth (YAML would silently keep the last)."""
+    problems = []
+    if isinstance(node, yaml.SequenceNode):
+        for number, item in enumerate(node.value, start=1):
+            problems += _duplicate_keys(item, first_line, shown, f"{within}, värde {number}" if within else "")
+    elif isinstance(node, yaml.MappingNode):
+        seen = {}
+        for key, value in node.value:
+            line = key.start_mark.line + first_line
+            name = f"{within}, {key.value}" if within else str(key.value)
+            if key.value in seen:
+                problems.append(Problem(shown, line, name,
+                    f"Fältet förekommer flera gånger (första gången på rad {seen[key.value]}). "
+                    "Ta bort det ena."))
+            seen.setdefault(key.value, line)
+            problems += _duplicate_keys(value, first_line, shown, name)
     return problems
 
 
@@ -226,7 +293,7 @@ def _address_problems(data: BaseModel, site: Site, relative: str, content_dir: P
         refusal = site.refusal(str(link.url), Use.LINK, base)
         if refusal is not None:
             loc = ("links", number, "url")
-            problems.append(Problem(shown, line_of(loc), "links.url", refusal))
+            problems.append(Problem(shown, line_of(loc), "links, url", refusal))
     if getattr(data, "image", None) is not None:
         problems += _image_problems(data.image.src, site, base, content_dir, shown, line_of(("image", "src")))
     return problems
@@ -234,7 +301,7 @@ def _address_problems(data: BaseModel, site: Site, relative: str, content_dir: P
 
 def _image_problems(src: str, site: Site, base: str, content_dir: Path, shown: str, line: int) -> list[Problem]:
     def problem(message: str) -> list[Problem]:
-        return [Problem(shown, line, "image.src", message)]
+        return [Problem(shown, line, "image, src", message)]
 
     if src.startswith("/") and src[1:2] not in ("/", "\\"):
         src, base = src[1:], site.address_of("")  # from the content folder (see Entry.image_path)
@@ -250,6 +317,19 @@ def _image_problems(src: str, site: Site, base: str, content_dir: Path, shown: s
         return problem(f"Bildfilen '{src}' finns inte. Lägg bilden i mappen content/ och ange sökvägen "
                        "från initiativets fil, till exempel ../bilder/foto.jpg.")
     return []
+
+
+def _placeholder_problems(data: BaseModel, body: str, shown: str, first_body_line: int,
+                          description_line: int) -> list[Problem]:
+    """Help text of the template of `portfolj new` left in a file that is
+    to be published."""
+    advice = "Skriv egen text i stället, eller skriv draft: true så länge texten inte är klar."
+    problems = [Problem(shown, description_line, "description",
+                        f"Beskrivningen är fortfarande mallens hjälptext. {advice}")] \
+        if data.description == DESCRIPTION_PROMPT else []
+    return problems + [
+        Problem(shown, number, None, f"Texten innehåller fortfarande mallens hjälptext '{line.strip()}'. {advice}")
+        for number, line in enumerate(body.splitlines(), start=first_body_line) if line.strip() in PROMPTS]
 
 
 # ----------------------------------------------------------------------------
@@ -283,7 +363,35 @@ def read_initiatives(
         by_slug.setdefault(file.stem, file)
         if source is not None:
             sources.append(source)
+    problems += [Problem(_shown(content_dir / source.path, shown_root), source.lines.get("organisation"),
+                         "organisation", message) for source, message in _near_duplicate_organisations(sources)]
     return sources, sorted(problems, key=lambda p: (p.path, p.line or 0))
+
+
+def _organisation_key(name: str) -> str:
+    return "".join(char for char in name.casefold() if char.isalnum())
+
+
+def _near_duplicate_organisations(sources: list[Source]) -> list[tuple[Source, str]]:
+    """Sources whose organisation differs from a more used one only in case,
+    spacing, punctuation or one or two letters at the end
+    ("Samhällsbyggnadsförvaltning" beside "Samhällsbyggnadsförvaltningen"):
+    one unit would appear twice."""
+    uses = Counter(source.data.organisation for source in sources)
+    # The most used spelling first; of equally used, the longer (the definite form).
+    ranked = sorted(uses, key=lambda name: (-uses[name], -len(name), name))
+    keys = {name: _organisation_key(name) for name in ranked}
+    preferred: dict[str, str] = {}
+    for number, name in enumerate(ranked):
+        for better in ranked[:number]:
+            short, long = sorted((keys[name], keys[better]), key=len)
+            if long.startswith(short) and len(long) - len(short) <= 2 and long[len(short):].isalpha() or short == long:
+                preferred[name] = better
+                break
+    return [(source, f"Organisationen '{source.data.organisation}' liknar '{preferred[source.data.organisation]}', "
+             f"som används i {uses[preferred[source.data.organisation]]} initiativ. Menade du "
+             f"'{preferred[source.data.organisation]}'? Skriv namnet exakt likadant, annars visas enheten två gånger.")
+            for source in sources if source.data.organisation in preferred]
 
 
 def _read_in_two_processes(
@@ -296,11 +404,12 @@ def _read_in_two_processes(
     half = len(files) // 2
     second = Forked(lambda: [
         (None, found) if source is None else
-        ((source.slug, source.path, source.data.model_dump(exclude_defaults=True), source.body), found)
+        ((source.slug, source.path, source.data.model_dump(exclude_defaults=True), source.body, source.lines), found)
         for source, found in _read_each(files[half:], content_dir, model, shown_root, site)
     ])
     first = _read_each(files[:half], content_dir, model, shown_root, site)
-    rest = [(None if plain is None else Source(plain[0], plain[1], model.model_validate(plain[2]), plain[3]), found)
+    rest = [(None if plain is None else Source(plain[0], plain[1], model.model_validate(plain[2]), plain[3], plain[4]),
+             found)
             for plain, found in second.result()]
     return first + rest
 

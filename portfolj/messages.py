@@ -49,6 +49,7 @@ _TEMPLATES = {
     "int_type": "Ska vara ett heltal, till exempel 400000.",
     "int_parsing": "Ska vara ett heltal utan mellanslag, till exempel 400000.",
     "int_from_float": "Ska vara ett heltal, utan decimaler.",
+    "int_parsing_size": "Talet är för stort.",
     "greater_than_equal": "Talet får inte vara mindre än {ge}.",
     "less_than_equal": "Talet får inte vara större än {le}.",
     "bool_type": "Ska vara true eller false.",
@@ -87,11 +88,9 @@ def problems_from_error(
 
 
 def field_name(loc: tuple) -> str:
-    """``('funding', 0, 'amount_sek')`` → ``funding[1].amount_sek`` (counting from 1)."""
-    name = ""
-    for part in loc:
-        name += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if name else str(part))
-    return name
+    """``('funding', 1, 'amount_sek')`` → ``funding, värde 2, amount_sek``:
+    list values counted as a person counts them."""
+    return ", ".join(f"värde {part + 1}" if isinstance(part, int) else str(part) for part in loc)
 
 
 def _message(detail: ErrorDetails, model: type[BaseModel]) -> str:
@@ -101,7 +100,16 @@ def _message(detail: ErrorDetails, model: type[BaseModel]) -> str:
     template = _TEMPLATES.get(kind)
     if template is None:  # our own PydanticCustomErrors are already Swedish
         return detail["msg"]
-    context = {"input": detail.get("input"), **detail.get("ctx", {})}
+    given = detail.get("input")
+    if kind == "int_type" and isinstance(given, bool):
+        return "Ska vara ett heltal, till exempel 400000, inte true eller false."
+    if kind in ("int_type", "bool_type") and isinstance(given, str):
+        wanted = "ett heltal, till exempel 400000" if kind == "int_type" else "true eller false"
+        return f"Ska vara {wanted}, skrivet utan citattecken, inte '{given}'."
+    if kind == "list_type" and isinstance(given, str) and "," in given:
+        return (f"Ska vara en lista. Skriv värdena inom hakparenteser: {detail['loc'][-1]}: "
+                f"[{', '.join(part.strip() for part in given.split(','))}]")
+    context = {"input": given, **detail.get("ctx", {})}
     if kind == "string_too_long":
         context["length"] = len(str(detail.get("input", "")))
     message = template.format(**context)

@@ -9,8 +9,9 @@ are data: ``model_for`` makes one field of each taxonomy in the taxonomy file.
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import date
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Annotated, Literal
 
 from email_validator import EmailNotValidError, validate_email
@@ -27,7 +28,11 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from portfolj.clock import build_date
 from portfolj.taxonomy import Taxonomies, Taxonomy
+
+# Fields about the writing, not the initiative: never exported.
+EDITORIAL_FIELDS = ("draft",)
 
 # ----------------------------------------------------------------------------
 # Value types
@@ -35,7 +40,46 @@ from portfolj.taxonomy import Taxonomies, Taxonomy
 
 
 def _single_line(text: str) -> str:
-    return " ".join(text.split())
+    # NFC: "ö" typed as one character or as o + two dots is one name.
+    return unicodedata.normalize("NFC", " ".join(text.split()))
+
+
+# Characters that hide or reorder text, break the Atom feed's XML or make
+# look-alike names: control and format characters (bidirectional overrides,
+# zero-width spaces and joiners, soft hyphens), surrogates and non-characters.
+_HIDDEN_CATEGORIES = {"Cc": "ett styrtecken", "Cf": "ett osynligt formateringstecken (till exempel ett "
+                      "tecken med noll bredd eller ett som vänder skrivriktningen)", "Cs": "ett trasigt tecken"}
+
+
+def _visible(text: str) -> str:
+    for position, char in enumerate(text, start=1):
+        kind = _HIDDEN_CATEGORIES.get(unicodedata.category(char))
+        if kind is None and (0xFDD0 <= ord(char) <= 0xFDEF or (ord(char) & 0xFFFE) == 0xFFFE):
+            kind = "ett tecken som inte får förekomma i text"
+        if kind is not None:
+            before = text[max(0, position - 11):position - 1]
+            where = f" efter '{before}'" if before else " först i texten"
+            raise PydanticCustomError(
+                "hidden_character",
+                "Texten innehåller {kind} (U+{code}) på plats {position}{where}. Ta bort det: radera och "
+                "skriv om tecknen runt det, eller skriv texten i stället för att klistra in den.",
+                {"kind": kind, "code": f"{ord(char):04X}", "position": position, "where": where})
+    return text
+
+
+EARLIEST_YEAR = 1950
+YEARS_AHEAD = 10
+
+
+def _plausible_year(value: date) -> date:
+    latest = build_date().year + YEARS_AHEAD
+    if not EARLIEST_YEAR <= value.year <= latest:
+        raise PydanticCustomError(
+            "implausible_year",
+            "Året {year} är inte rimligt: skriv ett datum mellan {earliest} och {latest}. Kontrollera att "
+            "året har fyra siffror och står först (ÅÅÅÅ-MM-DD).",
+            {"year": value.year, "earliest": EARLIEST_YEAR, "latest": latest})
+    return value
 
 
 def _iso_date_text(value: object) -> object:
@@ -70,10 +114,10 @@ def _no_list_separator(text: str) -> str:
     return text
 
 
-PlainText = Annotated[str, AfterValidator(_single_line)]
+PlainText = Annotated[str, AfterValidator(_single_line), AfterValidator(_visible)]
 # One value of a list of plain texts (tags, partners).
 ListItem = Annotated[PlainText, AfterValidator(_no_list_separator)]
-IsoDate = Annotated[date, BeforeValidator(_iso_date_text)]
+IsoDate = Annotated[date, BeforeValidator(_iso_date_text), AfterValidator(_plausible_year)]
 Email = Annotated[str, AfterValidator(_email), Field(json_schema_extra={"format": "email"})]
 
 # ----------------------------------------------------------------------------
@@ -85,12 +129,16 @@ class _Record(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
 
 
+# A thousand billion kronor: anything larger is a typing mistake.
+MAX_AMOUNT_SEK = 10**12
+
+
 class Funding(_Record):
     """Finansiering från en extern eller intern källa."""
 
     funder: PlainText = Field(min_length=1, max_length=120, title="Finansiär",
                               description="Vem som finansierar, till exempel Vinnova.")
-    amount_sek: int | None = Field(None, ge=0, title="Belopp i kronor",
+    amount_sek: int | None = Field(None, ge=0, le=MAX_AMOUNT_SEK, strict=True, title="Belopp i kronor",
                                    description="Beviljat belopp i hela kronor, utan mellanslag.")
     programme: PlainText | None = Field(None, max_length=160, title="Program",
                                         description="Utlysning eller program som gav pengarna.")
@@ -134,6 +182,7 @@ class Source:
     path: str  # relative to the content folder, with forward slashes
     data: BaseModel
     body: str
+    lines: dict[str, int] = field(default_factory=dict)  # the line of each top-level field
 
 
 
@@ -154,6 +203,18 @@ class Initiative(_Record):
             )
         return ended
 
+    @field_validator("updated", check_fields=False)
+    @classmethod
+    def _not_in_the_future(cls, updated: date | None) -> date | None:
+        today = build_date()
+        if updated and updated > today:
+            raise PydanticCustomError(
+                "updated_in_the_future",
+                "Datumet {updated} har inte kommit än (i dag är det {today}). Ange när uppgifterna senast "
+                "sågs över.",
+                {"updated": updated.isoformat(), "today": today.isoformat()})
+        return updated
+
 
 class _CommonFields(Initiative):
     """The fields of every initiative besides its vocabularies."""
@@ -168,13 +229,17 @@ class _CommonFields(Initiative):
     updated: IsoDate | None = Field(None, title="Senast granskad", description="När uppgifterna senast sågs över (ÅÅÅÅ-MM-DD).")
     tags: list[Annotated[ListItem, Field(min_length=1, max_length=40)]] = Field(
         default_factory=list, title="Taggar", description="Fria nyckelord, till exempel välfärdsteknik.")
-    featured: bool = Field(False, title="Utvalt exempel", description="true om initiativet ska lyftas fram på startsidan.")
+    featured: bool = Field(False, strict=True, title="Utvalt exempel",
+                           description="true om initiativet ska lyftas fram på startsidan.")
     funding: list[Funding] = Field(default_factory=list, title="Finansiering")
     partners: list[Annotated[ListItem, Field(min_length=1, max_length=120)]] = Field(
         default_factory=list, title="Partner", description="Organisationer som deltar.")
     contact: Contact | None = Field(None, title="Kontakt")
     image: Image | None = Field(None, title="Bild")
     links: list[Link] = Field(default_factory=list, title="Länkar")
+    draft: bool = Field(False, strict=True, title="Utkast",
+                        description="true medan texten skrivs: initiativet syns då bara i förhandsvisningen "
+                                    "(mkdocs serve), märkt Utkast, och publiceras inte. Ta bort raden när det är klart.")
 
 
 # The vocabulary fields come after these, in the taxonomy file's order.
@@ -253,6 +318,11 @@ def _once(values: list) -> list:
 
 def _term_type(taxonomy: Taxonomy):
     def resolve(value: object) -> object:
+        if isinstance(value, bool):  # True == 1: would be the first of the global goals
+            raise PydanticCustomError(
+                "unknown_term",
+                "Värdet {value} (sant eller falskt) är inget av de tillåtna värdena. Tillåtna värden: {allowed}.",
+                {"value": str(value).lower(), "allowed": taxonomy.describe_allowed()})
         term = taxonomy.lookup(value)
         if term is not None:
             return term.id

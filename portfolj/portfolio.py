@@ -113,6 +113,7 @@ class Portfolio:
     taxonomies: dict[str, Taxonomy]
     entries: list[Entry]
     model: type[BaseModel] | None = None  # the content model the entries were validated with
+    drafts_left_out: list[str] = field(default_factory=list)  # their source paths: not to be published
     pages: list[Source] = field(default_factory=list)  # the editorial pages (portfolj.published.PAGES)
     _index: dict[str, dict[TermId, list[Entry]]] = field(init=False, repr=False)
     _position: dict[tuple[str, TermId], dict[str, int]] = field(init=False, repr=False)
@@ -148,8 +149,12 @@ class Portfolio:
 
     @classmethod
     def from_sources(cls, sources: list[Source], taxonomies: Taxonomies, model: type[BaseModel] | None = None,
-                     pages: list[Source] = ()) -> Portfolio:
-        return cls(dict(taxonomies.root), [Entry.from_source(source) for source in sources], model, list(pages))
+                     drafts: bool = False, pages: list[Source] = ()) -> Portfolio:
+        """``drafts``: whether initiatives marked ``draft: true`` are included
+        (in the preview) or left out (from the published site)."""
+        left_out = [source for source in sources if source.data.draft and not drafts]
+        return cls(dict(taxonomies.root), [Entry.from_source(source) for source in sources if source not in left_out],
+                   model, [source.path for source in left_out], list(pages))
 
     def __iter__(self) -> Iterator[Entry]:
         return iter(self.entries)

@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import os
 import shutil
+import socket
 import subprocess
+import time
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -94,3 +99,53 @@ def new_project(root: Path, *, examples: bool = False) -> Project:
     shutil.copytree(ROOT / "content", root / "content", ignore=ignore)
     (root / "content" / "initiatives").mkdir(exist_ok=True)
     return Project(root)
+
+
+# ----------------------------------------------------------------------------
+# The preview (`mkdocs serve`)
+# ----------------------------------------------------------------------------
+
+
+def wait_for(condition, timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            if condition():
+                return
+        except OSError:
+            pass
+        time.sleep(0.3)
+    raise AssertionError("timed out")
+
+
+def fetch(url: str) -> str:
+    with urllib.request.urlopen(url, timeout=5) as response:
+        return response.read().decode("utf-8")
+
+
+@dataclass
+class Preview:
+    base_url: str
+    log: Path
+
+    def output(self) -> str:
+        return self.log.read_text(encoding="utf-8")
+
+
+@contextmanager
+def preview(project: Project, log: Path, ready: str) -> Iterator[Preview]:
+    """The engine's preview server on a free port, running until the block
+    ends, once the page at ``ready`` (a site path) answers."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    with log.open("w", encoding="utf-8") as output:
+        process = subprocess.Popen(engine_command("serve", "--dev-addr", f"127.0.0.1:{port}"),
+                                   cwd=project.root, stdout=output, stderr=subprocess.STDOUT, env=engine_env())
+        try:
+            running = Preview(f"http://127.0.0.1:{port}/", log)
+            wait_for(lambda: fetch(running.base_url + ready) is not None)
+            yield running
+        finally:
+            process.terminate()
+            process.wait(timeout=10)

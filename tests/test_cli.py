@@ -89,7 +89,7 @@ def test_check_github_annotations(workdir, capsys):
     assert cli.main(["check", "--format", "github", str(bad)]) == 1
     lines = capsys.readouterr().out.splitlines()
     assert lines[0].startswith("::error file=content/initiatives/fel.md,line=")
-    assert any(",title=Fältet sdgs[1]::Okänt värde '18'." in line for line in lines)
+    assert any(",title=Fältet sdgs%2C värde 1::Okänt värde '18'." in line for line in lines)
     assert all(line.startswith("::error ") for line in lines)
 
 
@@ -142,3 +142,31 @@ def test_pre_commit_checks_changed_initiatives_only():
     files = re.compile(hook["files"])
     assert files.search("content/initiatives/idesluss.md") and files.search("content/initiatives/2024/a.md")
     assert not files.search("content/index.md") and not files.search("README.md")
+
+
+def test_check_from_a_subfolder_finds_the_project(workdir, capsys, monkeypatch):
+    (workdir / "mkdocs.yml").write_text("site_name: X\ndocs_dir: content\n", encoding="utf-8")
+    write(workdir, "fel.md", front_matter(MINIMAL | {"stage": "explroe"}))
+    monkeypatch.chdir(workdir / "content" / "initiatives")
+    assert site_cli.main(["check"]) == 1
+    assert "content/initiatives/fel.md:5: fältet 'stage': Okänt värde 'explroe'" in capsys.readouterr().out
+    assert site_cli.main(["check", "fel.md"]) == 1
+    assert "fel.md:5: fältet 'stage'" in capsys.readouterr().out
+
+
+def test_check_outside_any_project_says_where_to_run_it(tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    assert cli.main(["check"]) == 1
+    assert capsys.readouterr().err.strip() == (
+        "Här finns ingen portfölj: varken mkdocs.yml eller mappen content/ finns i den här mappen eller någon "
+        "mapp ovanför. Gå till portföljens mapp (den med mkdocs.yml) och kör kommandot där.")
+
+
+@pytest.mark.parametrize("name", ["content/index.md", "README.md", "content/initiatives/anteckning.txt"])
+def test_check_on_a_file_that_is_not_an_initiative(workdir, capsys, name):
+    (workdir / name).parent.mkdir(parents=True, exist_ok=True)
+    (workdir / name).write_text("# Om portföljen\n", encoding="utf-8")
+    assert cli.main(["check", name]) == 1
+    assert capsys.readouterr().out.splitlines()[0] == (
+        f"{name}: Filen är inget initiativ: initiativ är .md-filer i content/initiatives/. Kontrollera sökvägen, "
+        "eller kör portfolj check utan filnamn för att kontrollera alla initiativ.")

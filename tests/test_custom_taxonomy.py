@@ -70,7 +70,7 @@ def test_broken_taxonomy_file_is_reported(project):
     (project.root / "taxonomy.yml").write_text("facet:\n  label: Facett\n", encoding="utf-8")
     result = project.build()
     assert result.returncode == 1
-    assert "taxonomy.yml: fältet 'facet.plural': Obligatoriskt fält saknas." in result.stderr
+    assert "taxonomy.yml: fältet 'facet, plural': Obligatoriskt fält saknas." in result.stderr
 
 
 def test_taxonomy_values_are_text_as_written(tmp_path):
@@ -166,7 +166,7 @@ def test_a_misspelt_term_of_a_new_taxonomy_gets_a_suggestion(project):
     project.add("alfa", goals=["En grön komun"])
     result = project.build()
     assert result.returncode == 1
-    assert ("content/initiatives/alfa.md:9: fältet 'goals[1]': Okänt värde 'En grön komun'. "
+    assert ("content/initiatives/alfa.md:9: fältet 'goals, värde 1': Okänt värde 'En grön komun'. "
             "Menade du 'gron' (En grön kommun)?") in result.stderr
 
 
@@ -183,10 +183,15 @@ def test_a_required_single_taxonomy_is_asked_for_and_checked(project, monkeypatc
     (project.initiatives / "utan.md").unlink()
     monkeypatch.chdir(project.root)
     monkeypatch.setattr(sys.stdin, "isatty", lambda: False)
-    args = ["new", "Ny tjänst", "--facet", "mission", "--stage", "needs", "--status", "active", "--organisation", "X"]
+    args = ["new", "Ny tjänst", "--description", "En ny tjänst.", "--facet", "mission", "--stage", "needs",
+            "--status", "active", "--organisation", "X"]
     assert cli.main(args) == 1 and "Ange --kind" in capsys.readouterr().err
     assert cli.main([*args, "--kind", "Tjänst"]) == 0
-    assert "kind: service\n" in (project.initiatives / "ny-tjanst.md").read_text(encoding="utf-8")
+    created = project.initiatives / "ny-tjanst.md"
+    assert "kind: service\n" in created.read_text(encoding="utf-8")
+    # A new file is a draft with the template's help text: finished, it is published.
+    front = created.read_text(encoding="utf-8").split("\n---\n")[0].replace("draft: true", "draft: false")
+    created.write_text(front + "\n---\n\n## Behov\n\nText.\n", encoding="utf-8")
     result = project.build("--strict")
     assert result.returncode == 0, result.stderr
     # Without filter and search: no filter dimension, not in the search document.

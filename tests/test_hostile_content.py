@@ -138,8 +138,8 @@ def test_addresses_are_refused_with_file_and_line(refused_content):
     frame = '<iframe src="https://www.youtube-nocookie.com.evil.example/embed/x"></iframe>'
     image_with_user = '<img src="https://innovation.asby.se@tracker.example/p.gif" alt="x">'
     assert [line for line in found if line.startswith(path)] == [
-        f"{at('  src: //tracker.example/a.jpg')}: fältet 'image.src': Bilden '//tracker.example/a.jpg' {image}",
-        f"{at('  url: https://www.asby.se@evil.example/')}: fältet 'links.url': "
+        f"{at('  src: //tracker.example/a.jpg')}: fältet 'image, src': Bilden '//tracker.example/a.jpg' {image}",
+        f"{at('  url: https://www.asby.se@evil.example/')}: fältet 'links, url': "
         f"Adressen 'https://www.asby.se@evil.example/' {user}",
         f"{at('[klicka](JavaScript:alert(1))')}: Länken 'JavaScript:alert(1)' {link}",
         f"{at(f'![spårning]({backslashes})')}: Bilden '{backslashes}' {image}",
@@ -154,7 +154,7 @@ def test_addresses_are_refused_with_file_and_line(refused_content):
 def test_an_image_through_a_link_out_of_content_is_refused(refused_content):
     project, found = refused_content
     path = "content/initiatives/bild-utanfor.md"
-    assert f"{path}:{line_of(project, path, '  src: ../bilder/losen.png')}: fältet 'image.src': Bildfilen " \
+    assert f"{path}:{line_of(project, path, '  src: ../bilder/losen.png')}: fältet 'image, src': Bildfilen " \
            "'../bilder/losen.png' ligger utanför mappen content/. Bara filer i content/ publiceras: lägg bilden " \
            "där, till exempel i content/bilder/." in found
 

@@ -59,10 +59,140 @@ def test_front_matter_that_is_not_a_mapping(content, model, yaml_text):
     assert "namn: värde" in only(content, model, "a.md", f"---\n{yaml_text}\n---\n").message
 
 
-def test_broken_yaml_names_the_line(content, model):
-    problem = only(content, model, "a.md", "---\ntitle: x\ndescription: [trasig\nfacet: mission\n---\n")
-    assert problem.line is not None and problem.line >= 3
-    assert "går inte att läsa som YAML" in problem.message
+SYNTAX_ERRORS = {
+    "missing closing quote": ('title: "Projekt\ndescription: x\n', 2,
+        'Citattecknet på den här raden avslutas aldrig. Sätt ett citattecken också i slutet av texten, '
+        'till exempel title: "Projekt: nytt".'),
+    "colon in unquoted text": ("title: Projekt: nytt\n", 2,
+        'Texten innehåller ett kolon. Sätt texten inom citattecken: title: "Projekt: nytt"'),
+    "tab as indentation": ("title: x\n\tdescription: y\n", 3,
+        "Raden innehåller ett tabbtecken. Använd mellanslag i stället för tabb för indrag."),
+    "template line left with a space": ("title: x\n# Valfria fält\n started: 2024-03-01\n", 4,
+        "Raden börjar med mellanslag: ' started: 2024-03-01'. Ta bort mellanslagen först på raden "
+        "(de blir kvar när man tar bort # framför en rad i mallen)."),
+    "unclosed list": ("title: x\ndescription: [trasig\nfacet: mission\n", 3,
+        "Listan på den här raden avslutas aldrig. Skriv ] efter det sista värdet, till exempel sdgs: [3, 5]."),
+    "control character": ("title: x\ndescription: a\x07b\n", 3,
+        "Raden innehåller ett otillåtet osynligt tecken (U+0007). Ta bort det, till exempel genom att skriva "
+        "om texten runt det."),
+    "huge number": (f"title: x\nfunding:\n  - funder: A\n    amount_sek: {'9' * 5000}\n", 5,
+        "Talet är för långt: högst 15 siffror. Belopp skrivs i hela kronor utan mellanslag, till exempel 400000."),
+}
+
+
+@pytest.mark.parametrize("case", SYNTAX_ERRORS)
+def test_yaml_syntax_errors_are_explained_on_their_line(content, model, case):
+    yaml_text, line, message = SYNTAX_ERRORS[case]
+    problem = only(content, model, "a.md", f"---\n{yaml_text}---\n\nText.\n")
+    assert (problem.path, problem.line, problem.field, problem.message) == ("content/initiatives/a.md", line, None, message)
+
+
+def test_anchors_and_aliases_are_refused(content, model):
+    laughs = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
+        f"{b}: &{b} [*{a}, *{a}, *{a}, *{a}, *{a}, *{a}, *{a}, *{a}, *{a}]\n" for a, b in zip("abcdefgh", "bcdefghi"))
+    problem = only(content, model, "a.md", f"---\n{laughs}---\n")
+    assert problem.message.startswith("Front matter använder YAML-ankare eller hänvisningar (&namn eller *namn).")
+    # An ampersand in quoted or plain text is text.
+    write(content, "b.md", front_matter(MINIMAL | {"title": "Vård & omsorg *nu*"}))
+    sources, problems = read_initiatives(content, model)
+    assert [s.data.title for s in sources] == ["Vård & omsorg *nu*"]
+
+
+def test_duplicate_keys_are_refused_at_every_depth(content, model):
+    text = front_matter(MINIMAL).replace("---\n\n", "contact:\n  name: A\n  name: B\nfunding:\n  - funder: X\n"
+                                         "    funder: Y\n---\n\n")
+    problems = problems_for(content, model, "a.md", text)
+    assert [(p.line, p.field, p.message) for p in problems] == [
+        (10, "contact, name", "Fältet förekommer flera gånger (första gången på rad 9). Ta bort det ena."),
+        (13, "funding, värde 1, funder", "Fältet förekommer flera gånger (första gången på rad 12). Ta bort det ena."),
+    ]
+
+
+def test_a_file_over_the_size_limit_is_refused(content, model):
+    from portfolj.loading import MAX_FILE_BYTES
+
+    problem = only(content, model, "a.md", front_matter(MINIMAL, body="x" * MAX_FILE_BYTES))
+    assert problem.message.startswith("Filen är för stor: 1\u202f000\u202f1")
+    assert "högst 1\u202f000\u202f000 är tillåtna" in problem.message
+
+
+@pytest.mark.parametrize("blank_lines", [0, 1, 3])
+def test_body_line_numbers_are_right_whatever_the_blank_lines(content, model, blank_lines):
+    text = front_matter(MINIMAL, body="").rstrip("\n") + "\n" * (blank_lines + 1) + "Text.\n\n# Rubrik\n"
+    problem = only(content, model, "a.md", text)
+    assert problem.line == text.splitlines().index("# Rubrik") + 1
+
+
+def test_front_matter_lines_are_right_with_blank_lines_first(content, model):
+    problem = only(content, model, "a.md", "---\n\n\n" + front_matter(MINIMAL | {"stage": "x"})[4:])
+    assert (problem.field, problem.line) == ("stage", 7)
+
+
+def test_directory_and_broken_link_named_md(content, model):
+    (content / "initiatives" / "mapp.md").mkdir()
+    (content / "initiatives" / "borta.md").symlink_to(content / "finns-inte.md")
+    _, problems = read_initiatives(content, model)
+    assert [(p.path, p.line, p.message) for p in problems] == [
+        ("content/initiatives/borta.md", None, "Filen är en länk till en fil som inte finns. Ta bort länken, "
+         "eller lägg en riktig fil med det här namnet i stället."),
+        ("content/initiatives/mapp.md", None, "'mapp.md' är en mapp, inte en fil. Namn som slutar på .md är till "
+         "för initiativens filer: byt namn på mappen."),
+    ]
+
+
+def test_unreadable_file(content, model, monkeypatch):
+    write(content, "a.md", front_matter(MINIMAL))
+    # Root reads any file whatever its permissions: the refusal is simulated.
+    def refuse(self):
+        raise PermissionError(13, "Permission denied")
+    monkeypatch.setattr(Path, "read_bytes", refuse)
+    problem = only(content, model, "a.md", front_matter(MINIMAL))
+    assert problem.message == ("Filen går inte att läsa: du saknar behörighet. Ändra filens behörigheter så "
+                               "att den kan läsas.")
+
+
+@pytest.mark.parametrize("fields, field, message", [
+    ({"funding": [{"funder": "A", "amount_sek": True}]}, "funding, värde 1, amount_sek",
+     "Ska vara ett heltal, till exempel 400000, inte true eller false."),
+    ({"funding": [{"funder": "A", "amount_sek": "400000"}]}, "funding, värde 1, amount_sek",
+     "Ska vara ett heltal, till exempel 400000, skrivet utan citattecken, inte '400000'."),
+    ({"funding": [{"funder": "A", "amount_sek": 10**13}]}, "funding, värde 1, amount_sek",
+     "Talet får inte vara större än 1000000000000."),
+    ({"featured": "yes"}, "featured", "Ska vara true eller false, skrivet utan citattecken, inte 'yes'."),
+    ({"sdgs": [3, True]}, "sdgs, värde 2", "Värdet true (sant eller falskt) är inget av de tillåtna värdena."),
+    ({"sdgs": "3, 5"}, "sdgs", "Ska vara en lista. Skriv värdena inom hakparenteser: sdgs: [3, 5]"),
+    ({"started": "1900-01-01"}, "started", "Året 1900 är inte rimligt: skriv ett datum mellan 1950 och 2036."),
+    ({"updated": "2026-06-02"}, "updated", "Datumet 2026-06-02 har inte kommit än (i dag är det 2026-06-01)."),
+    ({"title": "Rätt\u202etxet"}, "title", "Texten innehåller ett osynligt formateringstecken (till exempel ett "
+     "tecken med noll bredd eller ett som vänder skrivriktningen) (U+202E) på plats 5 efter 'Rätt'."),
+    ({"organisation": "Kultur\u200bförvaltningen"}, "organisation", "(U+200B) på plats 7 efter 'Kultur'."),
+    ({"tags": ["a\ufdd0"]}, "tags, värde 1", "Texten innehåller ett tecken som inte får förekomma i text (U+FDD0)"),
+    ({"description": "Klocka\x07"}, "description", "Texten innehåller ett styrtecken (U+0007) på plats 7"),
+])
+def test_no_silent_conversion_and_no_hidden_characters(content, model, monkeypatch, fields, field, message):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1780272000")  # 2026-06-01
+    problem = only(content, model, "a.md", front_matter(MINIMAL | fields))
+    assert problem.field == field and message in problem.message, problem
+
+
+def test_text_is_normalised_to_nfc(content, model):
+    write(content, "a.md", front_matter(MINIMAL | {"organisation": "Vård- och omsorgsfo\u0308rvaltningen"}))
+    sources, _ = read_initiatives(content, model)
+    assert sources[0].data.organisation == "Vård- och omsorgsförvaltningen"
+
+
+def test_near_duplicate_organisations_get_a_did_you_mean(content, model):
+    for name, organisation in (("a", "Samhällsbyggnadsförvaltningen"), ("b", "Samhällsbyggnadsförvaltningen"),
+                               ("c", "Samhällsbyggnadsförvaltning"), ("d", "samhällsbyggnads förvaltningen"),
+                               ("e", "Enhet 1"), ("f", "Enhet 10")):
+        write(content, f"{name}.md", front_matter(MINIMAL | {"organisation": organisation}))
+    _, problems = read_initiatives(content, model)
+    assert [(p.path, p.line, p.field) for p in problems] == [
+        ("content/initiatives/c.md", 7, "organisation"), ("content/initiatives/d.md", 7, "organisation")]
+    assert problems[0].message == (
+        "Organisationen 'Samhällsbyggnadsförvaltning' liknar 'Samhällsbyggnadsförvaltningen', som används i 2 "
+        "initiativ. Menade du 'Samhällsbyggnadsförvaltningen'? Skriv namnet exakt likadant, annars visas enheten "
+        "två gånger.")
 
 
 def test_missing_required_fields_are_each_named(content, model):
@@ -92,13 +222,13 @@ def test_unknown_key_suggests_the_field(content, model):
 def test_nested_errors_point_at_the_nested_line(content, model):
     text = front_matter(MINIMAL | {"funding": [{"funder": "A"}, {"funder": "B", "amount_sek": -1}]})
     problem = only(content, model, "a.md", text)
-    assert problem.field == "funding[2].amount_sek"
+    assert problem.field == "funding, värde 2, amount_sek"
     assert text.splitlines()[problem.line - 1].strip() == "amount_sek: -1"
 
 
 def test_out_of_range_number(content, model):
     problem = only(content, model, "a.md", front_matter(MINIMAL | {"sdgs": [3, 18]}))
-    assert problem.field == "sdgs[2]" and "Okänt värde '18'" in problem.message
+    assert problem.field == "sdgs, värde 2" and "Okänt värde '18'" in problem.message
 
 
 def test_invalid_date(content, model):
@@ -114,12 +244,12 @@ def test_ended_before_started(content, model):
 def test_image_without_alt_text(content, model):
     (content / "a.jpg").write_bytes(b"jpg")
     problem = only(content, model, "a.md", front_matter(MINIMAL | {"image": {"src": "../a.jpg"}}))
-    assert problem.field == "image.alt" and "Alternativtext" in problem.message
+    assert problem.field == "image, alt" and "Alternativtext" in problem.message
 
 
 def test_image_file_must_exist(content, model):
     problem = only(content, model, "a.md", front_matter(MINIMAL | {"image": {"src": "saknas.jpg", "alt": "Ett foto"}}))
-    assert problem.field == "image.src" and "finns inte" in problem.message
+    assert problem.field == "image, src" and "finns inte" in problem.message
 
 
 def test_file_that_is_not_utf8(content, model):
@@ -170,7 +300,7 @@ def test_images_from_other_sites_are_reported(content, model):
     assert all("Bilder från andra webbplatser är inte tillåtna" in p.message for p in problems)
     problems = [p for p in problems_for(content, model, "b.md", front_matter(
         MINIMAL | {"image": {"src": "https://cdn.example/a.jpg", "alt": "x"}})) if p.path.endswith("b.md")]
-    assert [p.field for p in problems] == ["image.src"] and "andra webbplatser" in problems[0].message
+    assert [p.field for p in problems] == ["image, src"] and "andra webbplatser" in problems[0].message
 
 
 def test_addresses_in_the_body_are_judged_with_their_line(content, model):
@@ -196,13 +326,13 @@ def test_image_outside_the_content_folder_is_refused(content, model):
                      ("../bilder/passwd", "utanför mappen content/")]:
         problems = [p for p in problems_for(content, model, "c.md", front_matter(
             MINIMAL | {"image": {"src": src, "alt": "x"}})) if p.path.endswith("c.md")]
-        assert [p.field for p in problems] == ["image.src"] and why in problems[0].message, src
+        assert [p.field for p in problems] == ["image, src"] and why in problems[0].message, src
 
 
 def test_front_matter_links_with_user_info_are_refused(content, model):
     problems = problems_for(content, model, "d.md", front_matter(
         MINIMAL | {"links": [{"title": "Kommunen", "url": "https://www.kommun.se@evil.example/"}]}))
-    assert [p.field for p in problems] == ["links.url"] and "användarnamn" in problems[0].message
+    assert [p.field for p in problems] == ["links, url"] and "användarnamn" in problems[0].message
 
 
 def test_yaml_11_traps_stay_text(content, model):

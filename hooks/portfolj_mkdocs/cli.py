@@ -11,8 +11,15 @@ from portfolj_mkdocs.config import site_paths
 
 
 def main(argv: list[str] | None = None) -> int:
-    content, taxonomy = site_paths(Path("mkdocs.yml"))
-    return cli.main(argv, content=content, taxonomy=taxonomy)
+    root = project_root(Path.cwd())
+    content, taxonomy = site_paths((root or Path.cwd()) / "mkdocs.yml")
+    return cli.main(argv, content=content, taxonomy=taxonomy, root=root)
+
+
+def project_root(start: Path) -> Path | None:
+    """The nearest folder with mkdocs.yml, from ``start`` upwards: the
+    command works from any subfolder of the site."""
+    return next((folder for folder in (start, *start.parents) if (folder / "mkdocs.yml").is_file()), None)
 
 
 if __name__ == "__main__":

@@ -8,9 +8,13 @@ import yaml
 from markupsafe import Markup, escape
 
 
-def portfolio_settings(config) -> dict:
-    """The portfolio's settings: ``extra.portfolio`` plus the site's name and address."""
-    return {"site_name": config.site_name, "site_url": config.site_url or "", **config.extra.get("portfolio", {})}
+def portfolio_settings(config) -> dict | object:
+    """The portfolio's settings: ``extra.portfolio`` plus the site's name and
+    address; anything else as it is, for validation to explain."""
+    extra = config.extra.get("portfolio", {})
+    if not isinstance(extra, dict):
+        return extra
+    return {"site_name": config.site_name, "site_url": config.site_url or "", **extra}
 
 
 def add_to_menu(config, pages: list) -> None:
