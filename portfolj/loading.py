@@ -190,7 +190,7 @@ def read_initiative(
 def unreadable_pages(files: list[Path], shown_root: Path) -> list[Problem]:
     """Other pages of the site that cannot be read as text (the engine would
     stop with a traceback)."""
-    return [problem for file in files for problem in _read_text(file, _shown(file, shown_root))[1]]
+    return [problem for file in files for problem in _read_text(file, shown_path(file, shown_root))[1]]
 
 
 def _read_text(file: Path, shown: str) -> tuple[str, list[Problem]]:
@@ -363,7 +363,7 @@ def read_initiatives(
         by_slug.setdefault(file.stem, file)
         if source is not None:
             sources.append(source)
-    problems += [Problem(_shown(content_dir / source.path, shown_root), source.lines.get("organisation"),
+    problems += [Problem(shown_path(content_dir / source.path, shown_root), source.lines.get("organisation"),
                          "organisation", message) for source, message in _near_duplicate_organisations(sources)]
     return sources, sorted(problems, key=lambda p: (p.path, p.line or 0))
 
