@@ -91,7 +91,7 @@ def path_problems(portfolio: Portfolio, content_dir: Path, taxonomy_shown: str, 
     for taxonomy in portfolio.taxonomies.values():
         if not taxonomy.pages:
             continue
-        where = f"{taxonomy.field}.path"
+        where = f"{taxonomy.field}, path"
         if taxonomy.path in taken:
             problems.append(Problem(taxonomy_shown, None, where,
                 f"Sökvägen '{taxonomy.path}' används redan av {taken[taxonomy.path]}. "
