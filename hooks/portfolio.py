@@ -11,7 +11,6 @@ what they use is in the package ``portfolj_mkdocs`` beside this file.
 from __future__ import annotations
 
 import gc
-import logging
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -29,14 +28,12 @@ from mkdocs.structure.pages import Page
 from portfolj import preview
 from portfolj.build import PortfolioBuild
 from portfolj.clock import reproducible_date
-from portfolj.engine_warnings import engine_problem
 from portfolj.exports import feed_date
-from portfolj.generated import FILES
-from portfolj.loading import unreadable_pages
 from portfolj.messages import Problem
-from portfolj.publishing import Staging, colliding_outputs
+from portfolj.publishing import Staging
 from portfolj.sanitize import content_id
 from portfolj.search import SearchIndexError, pagefind_executable
+from portfolj_mkdocs.checks import EngineWarnings
 from portfolj_mkdocs.config import add_to_menu, portfolio_settings
 from portfolj_mkdocs.render_cache import TEMPLATE_FOLDER
 from portfolj_mkdocs.templates import prepare
@@ -57,7 +54,7 @@ class _Session:
     build: PortfolioBuild | None = None
     invalid: bool = False  # the content did not validate: nothing of this build was written
     staging: Staging | None = None  # where `mkdocs build` writes until everything succeeded
-    warnings: _EngineWarnings | None = None  # the engine's own warnings during this build
+    warnings: EngineWarnings | None = None  # the engine's own warnings during this build
 
 
 session = _Session()
@@ -73,7 +70,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     its own temporary folder and shows its problems in a panel instead."""
     if session.warnings is not None:
         session.warnings.stop()
-    session.warnings = _EngineWarnings()
+    session.warnings = EngineWarnings(log)
     if session.serving:
         if preview.SCRIPT not in map(str, config.extra_javascript):
             config.extra_javascript.append(preview.SCRIPT)
@@ -105,6 +102,8 @@ def on_pre_build(*, config: MkDocsConfig) -> None:
         # A problem with no field is extra.portfolio itself (not a mapping).
         _fail(config, [replace(problem, field=problem.field or "extra.portfolio")
                        if problem.path == Path(config.config_file_path).name else problem for problem in problems])
+    if session.build.portfolio.history_notice:
+        log.info(session.build.portfolio.history_notice)
     _spare_the_collector()
     add_to_menu(config, [page for page in session.build.pages.values() if page.in_menu])
     try:
@@ -135,10 +134,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     build = session.build
     for path in build.portfolio.drafts_left_out:
         files.remove(files.get_file_from_path(path))
-    problems = _collisions(files, config) + _unreadable(files, config)
-    if problems:
-        _fail(config, problems)
-    for path, entry in build.entries.items():
+    for path, entry in [*build.entries.items(), *build.challenges.items()]:
         file = files.get_file_from_path(path)
         file.inclusion = InclusionLevel.NOT_IN_NAV
         file.content_string = entry.body  # the front matter is read and validated already
@@ -161,15 +157,17 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> None:
     entry = session.build.entries.get(page.file.src_uri)
+    challenge = session.build.challenges.get(page.file.src_uri)
     generated = session.build.pages.get(page.file.src_uri)
     # The sitemap's date: from the content or SOURCE_DATE_EPOCH, never the day of the build.
     # Without one, the start of 1970: no date in the sitemap, and "no time" in sitemap.xml.gz.
     modified = (entry and feed_date(entry)) or reproducible_date()
     page.update_date = modified.isoformat() if modified else NO_DATE
     # Material prints meta title and description unescaped: escape them once here.
-    if entry is not None:
+    if entry is not None or challenge is not None:
+        entry = entry or challenge
         page.meta = {
-            "template": f"{TEMPLATE_FOLDER}initiative.html",
+            "template": f"{TEMPLATE_FOLDER}{'initiative' if challenge is None else 'challenge'}.html",
             "title": Markup(escape(entry.data.title)),
             "description": Markup(escape(entry.data.description)),
         }
@@ -181,10 +179,11 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
     """Every page's Markdown comes from content or from the taxonomy file,
-    written by many: keep only allow-listed HTML; an initiative's is indexed
-    for search at once, so Pagefind works while pages are rendered."""
+    written by many: keep only allow-listed HTML; an initiative's or a
+    challenge's is indexed for search at once, so Pagefind works while pages
+    are rendered."""
     _namespace_toc(page.toc)
-    entry = session.build.entries.get(page.file.src_uri)
+    entry = session.build.entries.get(page.file.src_uri) or session.build.challenges.get(page.file.src_uri)
     if entry is None:
         return session.build.sanitizer(html, page.url)
     return session.build.publish_body(entry, f"/{page.url}", html, Path(config.site_dir))
@@ -201,6 +200,9 @@ def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: Nav
     entry = session.build.entries.get(page.file.src_uri)
     if entry is not None:
         context["entry"] = entry
+    challenge = session.build.challenges.get(page.file.src_uri)
+    if challenge is not None:
+        context["challenge"] = challenge
     generated = session.build.pages.get(page.file.src_uri)
     if generated is not None:
         context.update(generated.context)
@@ -256,60 +258,6 @@ def _summary(problems: list[Problem]) -> str:
     kept = ("Förhandsvisningen visar den senaste fungerande versionen tills felen är rättade; "
             "spara filen igen så byggs den om." if session.serving else "Den senast byggda webbplatsen är orörd.")
     return f"Innehållet har {len(problems)} fel. Rätta felen ovan. {kept}"
-
-
-class _EngineWarnings(logging.Handler):
-    """Collects what MkDocs warns about during one build (a broken link, a
-    missing image), to report it as problems in Swedish and to fail the
-    build before the staged site is published: MkDocs itself counts its
-    warnings only after the last event, when nothing can be held back."""
-
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.messages: list[str] = []
-        self.engine = logging.getLogger(log.name.split(".")[0])  # "mkdocs", or "properdocs" under ProperDocs
-        self.engine.addHandler(self)
-
-    def emit(self, record: logging.LogRecord) -> None:
-        if not record.name.startswith(log.name):  # our own problems are counted already
-            self.messages.append(record.getMessage())
-
-    def stop(self, config: MkDocsConfig | None = None) -> list[Problem]:
-        self.engine.removeHandler(self)
-        if config is None:
-            return []
-        docs, root = Path(config.docs_dir), Path(config.config_file_path).parent
-
-        def shown(src_uri: str) -> str:
-            return (docs / src_uri).relative_to(root).as_posix() if docs.is_relative_to(root) else src_uri
-
-        def read(src_uri: str) -> str | None:
-            try:
-                return (docs / src_uri).read_text(encoding="utf-8")
-            except (OSError, UnicodeDecodeError):
-                return None
-
-        return [engine_problem(message, shown, read) for message in dict.fromkeys(self.messages)]
-
-
-def _collisions(files: Files, config: MkDocsConfig) -> list[Problem]:
-    """Content files where the portfolio publishes a page or file of its own."""
-    ours = {src: _destination(src, config) for src in [*session.build.pages, *FILES]}
-    found = colliding_outputs({file.src_uri: file.dest_uri for file in files}, ours)
-    return [Problem(f"{Path(config.docs_dir).name}/{source}", None, None,
-                    f"Filen krockar med '{theirs}', som portföljen skapar själv. Byt namn på filen.")
-            for source, theirs in found]
-
-
-def _destination(src_uri: str, config: MkDocsConfig) -> str:
-    return File(src_uri, "", "", config.use_directory_urls).dest_uri
-
-
-def _unreadable(files: Files, config: MkDocsConfig) -> list[Problem]:
-    """Pages besides the initiatives (read already) that the engine could not read."""
-    pages = [Path(file.abs_src_path) for file in files.documentation_pages()
-             if file.abs_src_path and file.src_uri not in session.build.entries]
-    return unreadable_pages(pages, Path(config.config_file_path).parent)
 
 
 def _namespace_toc(items) -> None:

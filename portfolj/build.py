@@ -9,7 +9,8 @@ An engine's adapter (``hooks/portfolio.py`` for MkDocs) makes one
 3. `start`: the exports and the related initiatives are made on the other
    core (see ``forked``) while the engine converts the pages, and the search
    index is started.
-4. `publish_body` for each converted initiative body: sanitised and indexed.
+4. `publish_body` for each converted initiative or challenge body: sanitised
+   and indexed (and an initiative's lessons cut from it).
 5. `finish_files`: before the pages are rendered, the related initiatives
    are known and the exports are written into the output folder.
 6. `finish_search`: the search index is written.
@@ -21,6 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from markupsafe import Markup
 from pydantic import ValidationError
 
 from portfolj.forked import Forked
@@ -32,7 +34,8 @@ from portfolj.model import Source
 from portfolj.portfolio import Entry, Portfolio
 from portfolj.published import PAGES
 from portfolj.sanitize import Sanitizer
-from portfolj.search import SearchIndex, search_document
+from portfolj.lessons import lessons_anchor, lessons_html
+from portfolj.search import SearchIndex, challenge_search_document, search_document
 from portfolj.settings import Settings
 from portfolj.urls import Site
 
@@ -46,6 +49,7 @@ class PortfolioBuild:
     portfolio: Portfolio
     pages: dict[str, GeneratedPage]  # the generated pages by source path
     entries: dict[str, Entry]  # the initiatives by source path
+    challenges: dict[str, Entry]  # the challenges by source path
     sanitizer: Sanitizer
     editorial: dict[str, Source] = field(default_factory=dict)  # the editorial pages (PAGES) by source path
     _beside: Forked | None = field(default=None, repr=False)  # the files and the related initiatives
@@ -63,7 +67,8 @@ class PortfolioBuild:
         except ValidationError as error:
             return None, problems_from_error(error, Settings, settings_file, lambda loc: None)
         site = Site(checked.site_url, checked.embed_hosts)
-        portfolio, problems = load_portfolio(content_dir, root / checked.taxonomy, shown_root=root, site=site, drafts=drafts)
+        portfolio, problems = load_portfolio(content_dir, root / checked.taxonomy, shown_root=root, site=site,
+                                             drafts=drafts, history=True)
         if problems:
             return None, problems
         taxonomy_file = (root / checked.taxonomy).relative_to(root).as_posix()
@@ -71,7 +76,8 @@ class PortfolioBuild:
         if problems:
             return None, problems
         pages = {page.src_uri: page for page in generated_pages(portfolio, checked)}
-        return cls(checked, portfolio, pages, {entry.path: entry for entry in portfolio}, Sanitizer(site),
+        return cls(checked, portfolio, pages, {entry.path: entry for entry in portfolio},
+                   {challenge.path: challenge for challenge in portfolio.challenges}, Sanitizer(site),
                    {page.path: page for page in portfolio.pages}), []
 
     def resolve_urls(self, url_of: Callable[[str], str]) -> None:
@@ -83,15 +89,21 @@ class PortfolioBuild:
         no other thread (see ``forked``)."""
         portfolio, settings = self.portfolio, self.settings
         self._beside = Forked(lambda: (generated_files(portfolio, settings), portfolio.related_table()))
-        if self.entries:  # Pagefind cannot write an empty index
+        if self.entries or self.challenges:  # Pagefind cannot write an empty index
             self._search = SearchIndex(language)
 
     def publish_body(self, entry: Entry, url: str, html: str, site_dir: Path) -> str:
-        """An initiative's converted body, sanitised, and indexed for search as
-        the page at ``url`` (from the site root, e.g. ``/initiatives/x/``)."""
+        """An initiative's or a challenge's converted body, sanitised, and
+        indexed for search as the page at ``url`` (from the site root, e.g.
+        ``/initiatives/x/``)."""
         html = self.sanitizer(html, url.lstrip("/"))
-        self._search.add(url, search_document(self.portfolio, entry, html))
-        if self._search.pages == len(self.entries):
+        if entry.path in self.entries:
+            # Cut from the sanitised body: as safe as the body itself.
+            entry.lessons_html, entry.lessons_id = Markup(lessons_html(html)), lessons_anchor(html)
+            self._search.add(url, search_document(self.portfolio, entry, html))
+        else:
+            self._search.add(url, challenge_search_document(self.portfolio, entry, html))
+        if self._search.pages == len(self.entries) + len(self.challenges):
             self._search.start_writing(site_dir / SEARCH_FOLDER)  # while the pages are rendered
         return html
 

@@ -9,12 +9,16 @@ import argparse
 import json
 import os
 import sys
+import tempfile
+import textwrap
+from datetime import date
 from pathlib import Path
 
-from portfolj.guide import new_initiative
+from portfolj.guide import DRAFT, new_challenge, new_initiative
 from portfolj.messages import Problem
-from portfolj.model import Initiative, model_for
-from portfolj.loading import SLUG, load_portfolio, load_vocabularies, read_initiative
+from portfolj.model import Initiative, challenge_model_for, model_for
+from portfolj.loading import SLUG, challenge_context, load_portfolio, load_vocabularies, read_initiative
+from portfolj.portfolio import CHALLENGES, INITIATIVES
 from portfolj.schema import front_matter_schema_json
 from portfolj.taxonomy import Taxonomies, Taxonomy, load_taxonomies, slugify
 
@@ -56,6 +60,14 @@ def main(argv: list[str] | None = None, *, content: Path = Path("content"),
     """Run the command in ``argv``; ``content`` and ``taxonomy`` are the site's
     folders (see portfolj_mkdocs.cli), which --content and --taxonomy override;
     ``root`` is the project's folder, which messages name paths from."""
+    try:
+        return _main(argv, content, taxonomy, root)
+    except KeyboardInterrupt:  # Ctrl-C while files are read: nothing has been written
+        print("\nAvbrutet.", file=sys.stderr)
+        return 130
+
+
+def _main(argv: list[str] | None, content: Path, taxonomy: Path, root: Path | None) -> int:
     # Where the files are comes first: `new` has an option for each required taxonomy.
     locations = argparse.ArgumentParser(add_help=False)
     locations.add_argument("--content", type=Path)
@@ -92,8 +104,13 @@ def _parser(asked: list[Taxonomy]) -> argparse.ArgumentParser:
     new = commands.add_parser("new", help="skapa en ny initiativfil",
                               description="Skapar en fil i content/initiatives/ med de obligatoriska fälten och "
                                           "de föreslagna rubrikerna. Frågar efter det som saknas när du kör i en "
-                                          "terminal. Skriver aldrig över en befintlig fil.")
-    new.add_argument("title", help='initiativets titel, till exempel "Idésluss för medarbetare"')
+                                          "terminal. Skriver aldrig över en befintlig fil och skriver ingen fil som "
+                                          "bygget inte godtar.")
+    new.add_argument("title", nargs="?", help='initiativets titel, till exempel "Idésluss för medarbetare" '
+                                              "(frågas efter om den saknas)")
+    new.add_argument("--utmaning", metavar="TITEL",
+                     help='skapa en utmaning (ett behov) i content/utmaningar/ i stället, till exempel '
+                          '--utmaning "Fler äldre vill bo kvar hemma"')
     new.add_argument("--description", default="", help="en eller två meningar som sammanfattar initiativet")
     for taxonomy in asked:
         text = taxonomy.hint.rstrip(".") or taxonomy.label
@@ -114,6 +131,7 @@ def _parser(asked: list[Taxonomy]) -> argparse.ArgumentParser:
 
     schema = commands.add_parser("schema", help="skriv ut JSON Schema för front matter",
                                  description="Skriver ut JSON Schema för front matter, för redigerare.")
+    schema.add_argument("--utmaning", action="store_true", help="schemat för utmaningar i stället för initiativ")
     schema.set_defaults(run=_schema)
     return parser
 
@@ -133,22 +151,26 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _check_files(args: argparse.Namespace) -> list[Problem]:
-    _, model, problems = load_vocabularies(args.taxonomy, Path.cwd())
+    taxonomies, model, problems = load_vocabularies(args.taxonomy, Path.cwd())
     if problems:
         return problems
-    folder = args.content / "initiatives"
+    models = {INITIATIVES: model, CHALLENGES: challenge_model_for(taxonomies)}
+    context = challenge_context(args.content)
     problems = []
     for file in args.files:
         shown = _shown(file)
         if not file.is_file() and not file.is_symlink():
             problems.append(Problem(shown, None, None, "Filen finns inte."))
             continue
+        challenges = Path(os.path.abspath(args.content / CHALLENGES))
+        kind = CHALLENGES if Path(os.path.abspath(file)).is_relative_to(challenges) else INITIATIVES
+        folder = args.content / kind
         if file.suffix != ".md" or not Path(os.path.abspath(file)).is_relative_to(os.path.abspath(folder)):
             problems.append(Problem(shown, None, None,
                 f"Filen är inget initiativ: initiativ är .md-filer i {_shown(folder)}/. Kontrollera sökvägen, "
                 "eller kör portfolj check utan filnamn för att kontrollera alla initiativ."))
             continue
-        problems += read_initiative(file.resolve(), args.content.resolve(), model, shown)[1]
+        problems += read_initiative(file.resolve(), args.content.resolve(), models[kind], shown, context=context)[1]
         twins = [other for other in folder.rglob(f"{file.stem}.md") if other.resolve() != file.resolve()]
         problems += [Problem(shown, None, None, f"Två filer har samma namn '{file.name}' (den andra är "
                              f"{_shown(twin)}). Varje initiativ behöver ett eget filnamn: byt namn på den ena.")
@@ -184,7 +206,7 @@ def _annotation(problem: Problem) -> str:
 
 
 def _count(content: Path) -> int:
-    return sum(1 for _ in (content / "initiatives").rglob("*.md"))
+    return sum(1 for folder in (INITIATIVES, CHALLENGES) for _ in (content / folder).rglob("*.md"))
 
 
 # ----------------------------------------------------------------------------
@@ -192,9 +214,31 @@ def _count(content: Path) -> int:
 # ----------------------------------------------------------------------------
 
 
+class _Cancelled(Exception):
+    """Ctrl-C or Ctrl-D at a question: stop without writing anything."""
+
+
 def _new(args: argparse.Namespace) -> int:
-    taxonomies, model = _model(args)
-    slug = slugify(args.title)
+    try:
+        if args.utmaning:
+            return _new_challenge(args)
+        taxonomies, model = _model(args)
+        return _create(args, taxonomies, model, sys.stdin.isatty())
+    except _Cancelled:
+        print("\nAvbrutet. Ingen fil skapades.", file=sys.stderr)
+        return 130
+
+
+def _create(args: argparse.Namespace, taxonomies: Taxonomies, model: type[Initiative], interactive: bool) -> int:
+    title = args.title or (_ask_until("Titel (högst 120 tecken): ") if interactive else None)
+    if not title:
+        print("Ange initiativets titel, till exempel: portfolj new \"Idésluss för medarbetare\"", file=sys.stderr)
+        return 1
+    refusal = _title_refusal(title)
+    if refusal:
+        print(refusal, file=sys.stderr)
+        return 1
+    slug = slugify(title)
     target = args.content / "initiatives" / f"{slug}.md"
     # A file of the same name in any subfolder would be the same page.
     existing = next((args.content / "initiatives").rglob(f"{slug}.md"), None)
@@ -202,25 +246,80 @@ def _new(args: argparse.Namespace) -> int:
         print(f"Filen {_shown(existing)} finns redan och skrivs inte över. Välj en annan titel "
               "eller öppna den befintliga filen.", file=sys.stderr)
         return 1
-    interactive = sys.stdin.isatty()
     values = {taxonomy.field: _value(taxonomy, getattr(args, taxonomy.field), interactive)
               for taxonomy in _asked(taxonomies)}
+    description = args.description or (
+        _ask_until("\nBeskrivning (en eller två meningar, högst 300 tecken): ") if interactive else "")
     missing = [f"--{name}" for name, value in values.items() if not value]
     if missing:
         print(f"Ange {', '.join(missing)} (eller kör kommandot i en terminal så frågar det).", file=sys.stderr)
         return 1
-    assert SLUG.fullmatch(slug)
+    text = new_initiative(title, description, values, model)
+    problems = _problems_of(text, target, model)
+    if problems:
+        print("\n".join(map(str, problems)) + "\n\nIngen fil skapades. Rätta värdena och försök igen.",
+              file=sys.stderr)
+        return 1
     target.parent.mkdir(parents=True, exist_ok=True)
     with target.open("x", encoding="utf-8") as file:  # "x": never overwrite, even a file made meanwhile
-        file.write(new_initiative(args.title, args.description, values, model))
-    print(f"Skapade {_shown(target)}. Fyll i beskrivningen och texten, och kör sedan: portfolj check {_shown(target)}")
+        file.write(text)
+    if DRAFT in model.model_fields:
+        print(f"Skapade {_shown(target)} som utkast ({DRAFT}: true), som inte publiceras. Fyll i texten, "
+              f"kör portfolj check {_shown(target)} och ta bort raden {DRAFT}: true när det ska publiceras.")
+    else:
+        print(f"Skapade {_shown(target)}. Fyll i texten och kör sedan: portfolj check {_shown(target)}")
+    return 0
+
+
+def _title_refusal(title: str) -> str | None:
+    """Why a title cannot name a file, or None."""
+    try:
+        title.encode("utf-8")
+    except UnicodeEncodeError:
+        return ("Titeln innehåller tecken som inte är text (terminalen skickade något som inte är UTF-8). "
+                "Skriv titeln igen, eller ställ in terminalen på UTF-8.")
+    if slugify(f"{title}0") == "0":  # nothing of the title would be left in the file name
+        return ("Titeln behöver minst en bokstav a–ö eller en siffra: filnamnet och sidans adress "
+                "görs av den.")
+    return None
+
+
+def _problems_of(text: str, target: Path, model: type[Initiative]) -> list[Problem]:
+    """The build's own judgement of the file, before it exists."""
+    with tempfile.TemporaryDirectory() as folder:
+        trial = Path(folder) / "initiatives" / target.name
+        trial.parent.mkdir()
+        trial.write_text(text, encoding="utf-8")
+        return read_initiative(trial, Path(folder), model, _shown(target))[1]
+
+
+def _new_challenge(args: argparse.Namespace) -> int:
+    taxonomies, _ = _model(args)
+    slug = slugify(args.utmaning)
+    folder = args.content / CHALLENGES
+    existing = next(folder.rglob(f"{slug}.md"), None) if folder.is_dir() else None
+    if existing is not None or slug == "index":
+        print(f"Filen {_shown(existing or folder / 'index.md')} finns redan eller är reserverad och skrivs inte "
+              "över. Välj en annan titel.", file=sys.stderr)
+        return 1
+    organisation = getattr(args, "organisation", None) or (_ask_until("Organisation som äger behovet (förvaltning, avdelning eller bolag): ")
+                                         if sys.stdin.isatty() else None)
+    if not organisation:
+        print("Ange --organisation (eller kör kommandot i en terminal så frågar det).", file=sys.stderr)
+        return 1
+    target = folder / f"{slug}.md"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with target.open("x", encoding="utf-8") as file:  # "x": never overwrite, even a file made meanwhile
+        file.write(new_challenge(args.utmaning, args.description, organisation, date.today(), challenge_model_for(taxonomies)))
+    print(f"Skapade {_shown(target)}. Beskriv behovet och vem som har det, och kör sedan: portfolj check {_shown(target)}")
     return 0
 
 
 def _value(taxonomy: Taxonomy, given: str | None, interactive: bool):
     """A required field's value: given as an option, else asked in a terminal (else None)."""
     if taxonomy.open:
-        text = given or (_ask(f"{taxonomy.label} ({taxonomy.hint.rstrip('.').lower() or taxonomy.plural.lower()}): ")
+        text = given or (_ask_until(f"\n{taxonomy.label} "
+                                    f"({taxonomy.hint.rstrip('.').lower() or taxonomy.plural.lower()}): ")
                          if interactive else None)
         return ([part.strip() for part in text.split(",") if part.strip()] if taxonomy.multiple else text) if text else None
     if given:
@@ -231,26 +330,46 @@ def _value(taxonomy: Taxonomy, given: str | None, interactive: bool):
     print(f"\n{taxonomy.label}:")
     for number, term in enumerate(taxonomy.terms, start=1):
         print(f"  {number}) {term.label} ({term.id})")
+        if term.description:  # what each choice means, to choose by
+            print(textwrap.fill(term.description, width=78, initial_indent="     ", subsequent_indent="     "))
     while True:
-        answer = _ask("Välj nummer, id eller benämning: ")
+        answer = _ask_until("Välj nummer, id eller benämning: ")
         if answer.isdigit() and 1 <= int(answer) <= len(taxonomy.terms):
             term = taxonomy.terms[int(answer) - 1]
         else:
             term = taxonomy.lookup(answer)
         if term is not None:
             return [term.id] if taxonomy.multiple else term.id
-        print("Det känns inte igen. Försök igen.")
+        print(f"'{answer}' känns inte igen.{_did_you_mean(taxonomy, answer)} Försök igen.")
 
 
 def _term(taxonomy: Taxonomy, given: str):
     term = taxonomy.lookup(given)
     if term is None:
-        raise SystemExit(f"Okänt värde '{given}' för --{taxonomy.field}. Tillåtna värden: {taxonomy.describe_allowed()}.")
+        raise SystemExit(f"Okänt värde '{given}' för --{taxonomy.field}.{_did_you_mean(taxonomy, given)} "
+                         f"Tillåtna värden: {taxonomy.describe_allowed()}.")
     return term.id
 
 
+def _did_you_mean(taxonomy: Taxonomy, value: str) -> str:
+    guess = taxonomy.suggest(value)
+    return f" Menade du '{guess.id}' ({guess.label})?" if guess else ""
+
+
+def _ask_until(prompt: str) -> str:
+    """Asks again until the answer is not empty."""
+    while True:
+        answer = _ask(prompt)
+        if answer:
+            return answer
+        print("Ett svar behövs här.")
+
+
 def _ask(prompt: str) -> str:
-    return input(prompt).strip()
+    try:
+        return input(prompt).strip()
+    except (KeyboardInterrupt, EOFError):
+        raise _Cancelled from None
 
 
 # ----------------------------------------------------------------------------
@@ -259,7 +378,8 @@ def _ask(prompt: str) -> str:
 
 
 def _schema(args: argparse.Namespace) -> int:
-    sys.stdout.write(front_matter_schema_json(_model(args)[1]))
+    taxonomies, model = _model(args)
+    sys.stdout.write(front_matter_schema_json(challenge_model_for(taxonomies) if args.utmaning else model))
     return 0
 
 

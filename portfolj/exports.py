@@ -17,23 +17,28 @@ import json
 from datetime import date
 from xml.etree import ElementTree as ET
 
+from pydantic import BaseModel
+
 from portfolj.guide import nested_model
-from portfolj.model import EDITORIAL_FIELDS, Initiative
+from portfolj.lessons import lessons_markdown
+from portfolj.model import EDITORIAL_FIELDS, Challenge, Initiative
 from portfolj.portfolio import Entry, Portfolio
 
 FORMAT_VERSION = 1
 LIST_SEPARATOR = " | "
-_RECORD_LISTS = ("funding", "links")
+_RECORD_LISTS = ("funding", "links", "results", "history")
 _NESTED = ("contact", "image")
+# Not front matter: read from the body.
+LESSONS = "lessons"
 
 
-def leading(model: type[Initiative]) -> list[str]:
+def leading(model: type[BaseModel]) -> list[str]:
     """What every record has, first: the slug, the required fields, the page's address."""
     return ["slug", *(name for name, info in model.model_fields.items() if info.is_required()), "url"]
 
 
 def record(entry: Entry, first: list[str]) -> dict[str, object]:
-    """One initiative: the ``first`` fields (see ``leading``), then the optional ones present."""
+    """One initiative or challenge: the ``first`` fields (see ``leading``), then the optional ones present."""
     data = entry.data.model_dump(mode="json", exclude_defaults=True, exclude=set(EDITORIAL_FIELDS))
     data |= {"slug": entry.slug, "url": entry.url}
     return {key: data[key] for key in first} | {k: v for k, v in data.items() if k not in first}
@@ -41,11 +46,63 @@ def record(entry: Entry, first: list[str]) -> dict[str, object]:
 
 def records(portfolio: Portfolio) -> list[dict[str, object]]:
     first = leading(portfolio.model)
-    return [record(entry, first) for entry in portfolio]
+    return [_with_journey(record(entry, first), entry) for entry in portfolio]
+
+
+def _with_journey(item: dict[str, object], entry: Entry) -> dict[str, object]:
+    """``history`` as the whole journey (Git and front matter), and
+    ``lessons``, the body's Lärdomar section as Markdown."""
+    item.pop("history", None)
+    if entry.history:
+        item["history"] = [event.as_dict() for event in entry.history]
+    if lessons := lessons_markdown(entry.body):
+        item[LESSONS] = lessons
+    return item
+
+
+CHALLENGE_INITIATIVES = "initiatives"
+
+
+def challenge_records(portfolio: Portfolio) -> list[dict[str, object]]:
+    """Each challenge with the slugs of the initiatives that address it."""
+    first = leading(portfolio.challenge_model)
+    return [record(challenge, first) | {CHALLENGE_INITIATIVES: [entry.slug for entry in portfolio.addressing(challenge)]}
+            for challenge in portfolio.challenges]
+
+
+def challenges_json(items: list[dict[str, object]]) -> str:
+    return _document_json("challenges", items)
+
+
+def challenges_schema(model: type[Challenge]) -> dict:
+    """JSON Schema of utmaningar.json, derived from the challenge model."""
+    item = copy.deepcopy(model.model_json_schema(mode="serialization"))
+    definitions = item.pop("$defs", {})
+    item["properties"] = {
+        "slug": {"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$", "title": "Id (filnamnet)"},
+        **item["properties"],
+        "url": {"type": "string", "title": "Sidans adress från webbplatsens rot"},
+        CHALLENGE_INITIATIVES: {"type": "array", "items": {"type": "string"},
+                                "title": "Initiativ som möter utmaningen (deras slug i initiatives.json)"},
+    }
+    item["required"] = [*leading(model), CHALLENGE_INITIATIVES]
+    return _document_schema("Innovationsportföljens utmaningar", "challenges", "Challenge", item, definitions)
+
+
+def challenge_csv_columns(model: type[Challenge]) -> list[str]:
+    return _columns(model) + [CHALLENGE_INITIATIVES]
+
+
+def challenges_csv(items: list[dict[str, object]], model: type[Challenge]) -> str:
+    return _csv(items, challenge_csv_columns(model))
 
 
 def initiatives_json(items: list[dict[str, object]]) -> str:
-    document = {"version": FORMAT_VERSION, "count": len(items), "initiatives": items}
+    return _document_json("initiatives", items)
+
+
+def _document_json(key: str, items: list[dict[str, object]]) -> str:
+    document = {"version": FORMAT_VERSION, "count": len(items), key: items}
     # Compact: json's fast (C) encoder does not indent.
     return json.dumps(document, ensure_ascii=False, separators=(",", ":")) + "\n"
 
@@ -59,23 +116,36 @@ def initiatives_schema(model: type[Initiative]) -> dict:
         **{name: value for name, value in item["properties"].items() if name not in EDITORIAL_FIELDS},
         "url": {"type": "string", "title": "Sidans adress från webbplatsens rot"},
     }
+    item["properties"][LESSONS] = {"type": "string", "title": "Lärdomar",
+                                   "description": "Avsnittet Lärdomar i initiativets text, som Markdown."}
+    # The journey as published: every event has the stage and status from that date on.
+    event = next(name for name in definitions if name.startswith("HistoryEvent"))
+    definitions[event]["required"] = ["date", "stage", "status"]
     item["required"] = leading(model)
+    return _document_schema("Innovationsportföljens initiativ", "initiatives", "Initiative", item, definitions)
+
+
+def _document_schema(title: str, key: str, name: str, item: dict, definitions: dict) -> dict:
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "title": "Innovationsportföljens initiativ",
+        "title": title,
         "type": "object",
         "additionalProperties": False,
-        "required": ["version", "count", "initiatives"],
+        "required": ["version", "count", key],
         "properties": {
             "version": {"const": FORMAT_VERSION},
             "count": {"type": "integer", "minimum": 0},
-            "initiatives": {"type": "array", "items": {"$ref": "#/$defs/Initiative"}},
+            key: {"type": "array", "items": {"$ref": f"#/$defs/{name}"}},
         },
-        "$defs": definitions | {"Initiative": item},
+        "$defs": definitions | {name: item},
     }
 
 
 def csv_columns(model: type[Initiative]) -> list[str]:
+    return _columns(model) + [LESSONS]
+
+
+def _columns(model: type[BaseModel]) -> list[str]:
     columns = leading(model)
     for name, info in model.model_fields.items():
         if name in columns or name in EDITORIAL_FIELDS:
@@ -88,9 +158,13 @@ def csv_columns(model: type[Initiative]) -> list[str]:
 
 
 def initiatives_csv(items: list[dict[str, object]], model: type[Initiative]) -> str:
+    return _csv(items, csv_columns(model))
+
+
+def _csv(items: list[dict[str, object]], columns: list[str]) -> str:
     output = io.StringIO()
     output.write("\ufeff")  # so that Excel and LibreOffice read the file as UTF-8
-    writer = csv.DictWriter(output, fieldnames=csv_columns(model), lineterminator="\r\n")
+    writer = csv.DictWriter(output, fieldnames=columns, lineterminator="\r\n")
     writer.writeheader()
     for item in items:
         writer.writerow(_csv_row(item))
@@ -134,17 +208,24 @@ ATOM = "http://www.w3.org/2005/Atom"
 
 
 def feed_date(entry: Entry) -> date | None:
-    """When an initiative was last news: reviewed, else started."""
+    """When an initiative was last news: reviewed, else started; a challenge: when it was opened."""
+    if isinstance(entry.data, Challenge):
+        return entry.data.opened
     return entry.data.updated or entry.data.started
 
 
+# A challenge's category in the feed; an initiative's is its facet.
+CHALLENGE_CATEGORY = "utmaning"
+
+
 def atom_feed(portfolio: Portfolio, site_url: str, title: str, feed_path: str, limit: int = 50) -> str:
-    """New and updated initiatives, newest first."""
+    """New and updated initiatives and new challenges, newest first."""
     ET.register_namespace("", ATOM)
-    dated = heapq.nlargest(limit, (e for e in portfolio if feed_date(e)), key=lambda e: (feed_date(e), e.slug))
+    dated = heapq.nlargest(limit, (e for e in [*portfolio, *portfolio.challenges] if feed_date(e)),
+                           key=lambda e: (feed_date(e), e.slug))
     feed = ET.Element(f"{{{ATOM}}}feed", {"{http://www.w3.org/XML/1998/namespace}lang": "sv"})
     ET.SubElement(feed, f"{{{ATOM}}}title").text = title
-    ET.SubElement(feed, f"{{{ATOM}}}subtitle").text = "Nya och uppdaterade initiativ"
+    ET.SubElement(feed, f"{{{ATOM}}}subtitle").text = "Nya och uppdaterade initiativ och nya utmaningar"
     ET.SubElement(feed, f"{{{ATOM}}}id").text = site_url + feed_path
     ET.SubElement(feed, f"{{{ATOM}}}link", {"rel": "self", "href": site_url + feed_path})
     ET.SubElement(feed, f"{{{ATOM}}}link", {"rel": "alternate", "href": site_url})
@@ -153,13 +234,14 @@ def atom_feed(portfolio: Portfolio, site_url: str, title: str, feed_path: str, l
     author = ET.SubElement(feed, f"{{{ATOM}}}author")
     ET.SubElement(author, f"{{{ATOM}}}name").text = title
     for entry in dated:
+        challenge = isinstance(entry.data, Challenge)
         item = ET.SubElement(feed, f"{{{ATOM}}}entry")
-        ET.SubElement(item, f"{{{ATOM}}}title").text = entry.data.title
+        ET.SubElement(item, f"{{{ATOM}}}title").text = f"Utmaning: {entry.data.title}" if challenge else entry.data.title
         ET.SubElement(item, f"{{{ATOM}}}id").text = site_url + entry.url
         ET.SubElement(item, f"{{{ATOM}}}link", {"rel": "alternate", "href": site_url + entry.url})
         ET.SubElement(item, f"{{{ATOM}}}updated").text = _timestamp(feed_date(entry))
         ET.SubElement(item, f"{{{ATOM}}}summary").text = entry.data.description
-        ET.SubElement(item, f"{{{ATOM}}}category", {"term": entry.data.facet})
+        ET.SubElement(item, f"{{{ATOM}}}category", {"term": CHALLENGE_CATEGORY if challenge else entry.data.facet})
     ET.indent(feed)
     return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="unicode") + "\n"
 

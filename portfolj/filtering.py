@@ -17,8 +17,11 @@ from portfolj.taxonomy import TermId
 
 # Filter dimensions: the front-matter fields of the taxonomies with ``filter``
 # (the URL contract), in the taxonomy file's order, plus the year an
-# initiative started.
+# initiative started and whether it has results in numbers.
 YEAR = "year"
+# Initiatives with results in numbers: one option, "yes".
+RESULTS = "results"
+HAS_RESULTS = "yes"
 FORMAT_VERSION = 1
 
 
@@ -49,6 +52,8 @@ def dimensions(portfolio: Portfolio) -> list[Dimension]:
         if entry.data.started:
             counts[entry.data.started.year] += 1
     found.append(Dimension(YEAR, "Startår", [Option(year, str(year), counts[year]) for year in years]))
+    found.append(Dimension(RESULTS, "Resultat i siffror", [
+        Option(HAS_RESULTS, "Har resultat i siffror", sum(1 for entry in portfolio if entry.data.results))]))
     return found
 
 
@@ -65,13 +70,15 @@ def filter_data(portfolio: Portfolio) -> str:
             values.append(positions if portfolio.taxonomies[name].multiple else (positions or [-1])[0])
         started = entry.data.started
         values.append(years[started.year] if started else -1)
+        values.append(0 if entry.data.results else -1)
         values.append(int(started.strftime("%Y%m%d")) if started else 0)
         return values
 
     document = {
         "version": FORMAT_VERSION,
-        "dimensions": [*fields, YEAR],
-        "options": {**{name: list(portfolio.taxonomies[name].ids) for name in fields}, YEAR: list(years)},
+        "dimensions": [*fields, YEAR, RESULTS],
+        "options": {**{name: list(portfolio.taxonomies[name].ids) for name in fields}, YEAR: list(years),
+                    RESULTS: [HAS_RESULTS]},
         "items": [row(entry) for entry in portfolio],
     }
     return json.dumps(document, ensure_ascii=False, separators=(",", ":"))

@@ -29,3 +29,15 @@ def period(started: date | None, ended: date | None) -> str:
     if started:
         return f"Sedan {swedish_date(started)}"
     return f"Till {swedish_date(ended)}" if ended else ""
+
+
+def number(value: float | int | None) -> str:
+    """12500 → '12 500', 12.5 → '12,5' (Swedish decimal comma, narrow no-break spaces)."""
+    if value is None:
+        return ""
+    text = f"{value:,}" if isinstance(value, int) else f"{value:,.{_decimals(value)}f}"
+    return text.replace(",", "\u202f").replace(".", ",")
+
+
+def _decimals(value: float) -> int:
+    return len(repr(value).partition(".")[2].rstrip("0")) if "e" not in repr(value) else 2

@@ -10,20 +10,28 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
-from portfolj.cms import ADMIN, SCRIPT, admin_page, cms_config_yaml
+from portfolj.cms import ADMIN, admin_page, cms_config_yaml
 from portfolj.dcat import Distribution, dcat_jsonld
+
 from portfolj.exports import (
-    LIST_SEPARATOR, atom_feed, csv_columns, initiatives_csv, initiatives_json, initiatives_schema, records,
+    LIST_SEPARATOR, atom_feed, challenge_csv_columns, challenge_records, challenges_csv, challenges_json,
+    challenges_schema, csv_columns, initiatives_csv, initiatives_json, initiatives_schema, records,
 )
 from portfolj.filtering import dimensions, filter_data
-from portfolj.guide import HEADINGS, example_values, field_reference, new_initiative
+from portfolj.guide import (
+    CHALLENGE_HEADINGS, DRAFT, HEADINGS, choices, common_errors, example_values, field_reference, new_challenge,
+    new_initiative, text_limits,
+)
+from portfolj.lessons import lesson_filters, with_lessons
 from portfolj.charts import Charts
 from portfolj.messages import Problem, shown_path
 from portfolj.overview import Overview
-from portfolj.schema import SCHEMA_PATH, front_matter_schema_json
-from portfolj.portfolio import ALL_INITIATIVES, Portfolio
+from portfolj.schema import CHALLENGE_SCHEMA_PATH, SCHEMA_PATH, front_matter_schema_json
+from portfolj.portfolio import ALL_CHALLENGES, ALL_INITIATIVES, Portfolio
+from portfolj.steering import Steering
 from portfolj.settings import Settings
 from portfolj.published import KINDS
 
@@ -37,7 +45,13 @@ DOWNLOADS = (
     Distribution("initiatives.csv", "Alla initiativ som CSV", "CSV", "text/csv"),
     Distribution(FEED, "Nya och uppdaterade initiativ (Atom)", "ATOM", "application/atom+xml"),
 )
+CHALLENGE_DOWNLOADS = (
+    Distribution("utmaningar.json", "Alla utmaningar som JSON", "JSON", "application/json"),
+    Distribution("utmaningar.csv", "Alla utmaningar som CSV", "CSV", "text/csv"),
+)
 EXPORT_SCHEMA = "initiatives.schema.json"
+CHALLENGE_EXPORT_SCHEMA = "utmaningar.schema.json"
+LESSONS = "lardomar.md"
 GUIDE = "skriva-initiativ.md"
 # The table the filter on the list of all initiatives downloads.
 FILTER_DATA = "assets/filter.json"
@@ -67,6 +81,7 @@ RESERVED = {
     _top(OPEN_DATA): "sidan Öppna data",
     _top(ACCESSIBILITY): "tillgänglighetsredogörelsen",
     _top(GUIDE): "sidan Så skriver du ett initiativ",
+    _top(LESSONS): "sidan Lärdomar",
     _top(ADMIN): "webbredigeraren",
     _top(FILTER_DATA): "webbplatsens stilar, skript och filterdata",
     _top(SCHEMA_PATH): "schemat för front matter",
@@ -121,7 +136,31 @@ def generated_pages(portfolio: Portfolio, settings: Settings) -> list[GeneratedP
             "portfolio/overview.html",
             "Så fördelar sig portföljens initiativ mellan facetter, steg, år, status och organisationer. "
             "Klicka på en stapel, en ruta eller en siffra för att se initiativen bakom den.",
-            _overview(Overview.of(portfolio)),
+            _overview(Overview.of(portfolio)) | {
+                "steering": Steering(portfolio, portfolio.as_of or date.today(), settings.stale_after_months)},
+            in_menu=True,
+        )
+    )
+    pages.append(
+        GeneratedPage(
+            ALL_CHALLENGES,
+            "Utmaningar",
+            "portfolio/challenges.html",
+            "Behov där kommunen vill ha initiativ. Öppna utmaningar utan initiativ står först: där behövs idéer. "
+            "Har du en idé? Kontakta den som står som kontakt för utmaningen.",
+            {"challenges": portfolio.challenges},
+            in_menu=True,
+        )
+    )
+    lessons = with_lessons(portfolio)
+    pages.append(
+        GeneratedPage(
+            LESSONS,
+            "Lärdomar",
+            "portfolio/lessons.html",
+            "Vad kommunen har lärt sig i sina initiativ, samlat från varje initiativs avsnitt Lärdomar. "
+            "Avbrutna och pausade initiativ står först: där finns ofta mest att lära.",
+            {"lessons": lessons, "lesson_filters": lesson_filters(portfolio, lessons)},
             in_menu=True,
         )
     )
@@ -135,7 +174,15 @@ def generated_pages(portfolio: Portfolio, settings: Settings) -> list[GeneratedP
             "tillåtna. Reglerna är desamma som när webbplatsen byggs.",
             {"fields": field_reference(portfolio.model), "headings": HEADINGS, "schema_path": SCHEMA_PATH,
              "example": new_initiative("Idésluss för medarbetarnas idéer", "", example_values(portfolio.model),
-                                       portfolio.model)},
+                                       portfolio.model),
+             "choices": choices(portfolio), "common_errors": common_errors(portfolio.model),
+             "limits": text_limits(portfolio.model), "review": settings.editor.review,
+             "drafts": DRAFT in portfolio.model.model_fields,
+             "challenge_fields": field_reference(portfolio.challenge_model),
+             "challenge_headings": CHALLENGE_HEADINGS, "challenge_schema_path": CHALLENGE_SCHEMA_PATH,
+             "challenge_example": new_challenge("Fler äldre vill bo kvar hemma längre", "",
+                                                "Vård- och omsorgsförvaltningen", date(2026, 3, 1),
+                                                portfolio.challenge_model)},
             in_footer=True,
         )
     )
@@ -149,6 +196,8 @@ def generated_pages(portfolio: Portfolio, settings: Settings) -> list[GeneratedP
             "uppdateras varje gång den publiceras.",
             {"downloads": DOWNLOADS, "catalog": CATALOG, "export_schema": EXPORT_SCHEMA,
              "fields": field_reference(portfolio.model), "csv_columns": csv_columns(portfolio.model),
+             "challenge_downloads": CHALLENGE_DOWNLOADS, "challenge_export_schema": CHALLENGE_EXPORT_SCHEMA,
+             "challenge_csv_columns": challenge_csv_columns(portfolio.challenge_model),
              "separator": LIST_SEPARATOR, "dataset": settings.dataset},
             in_menu=True,
             in_footer=True,
@@ -198,21 +247,27 @@ def _overview(overview: Overview | None) -> dict:
 # The files published beside the pages (exports, schemas, the web editor),
 # by path from the site's root; generated_files makes what each holds.
 FILES = ("initiatives.json", EXPORT_SCHEMA, "initiatives.csv", FEED, CATALOG, FILTER_DATA, SCHEMA_PATH,
+         "utmaningar.json", CHALLENGE_EXPORT_SCHEMA, "utmaningar.csv", CHALLENGE_SCHEMA_PATH,
          f"{ADMIN}config.yml", f"{ADMIN}index.html")
 
 
 def generated_files(portfolio: Portfolio, settings: Settings) -> dict[str, str]:
     """The content of each of FILES, by path."""
-    exported = records(portfolio)
-    model = portfolio.model
+    exported, challenges = records(portfolio), challenge_records(portfolio)
+    model, challenge_model = portfolio.model, portfolio.challenge_model
     return dict(zip(FILES, (
         initiatives_json(exported),
         json.dumps(initiatives_schema(model), ensure_ascii=False, indent=1),
         initiatives_csv(exported, model),
         atom_feed(portfolio, settings.site_url, settings.site_name, FEED),
-        dcat_jsonld(settings, list(DOWNLOADS), CATALOG),
+        dcat_jsonld(settings, list(DOWNLOADS), CATALOG, list(CHALLENGE_DOWNLOADS)),
         filter_data(portfolio),
         front_matter_schema_json(model),
-        cms_config_yaml(model, settings.editor, settings.site_url),
-        admin_page(f"../{SCRIPT}", settings.editor.backend),
+        challenges_json(challenges),
+        json.dumps(challenges_schema(challenge_model), ensure_ascii=False, indent=1),
+        challenges_csv(challenges, challenge_model),
+        front_matter_schema_json(challenge_model),
+        cms_config_yaml(model, challenge_model, settings.editor, settings.site_url, settings.site_name,
+                        portfolio.taxonomies),
+        admin_page("../", settings.editor),
     ), strict=True))

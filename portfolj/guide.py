@@ -5,17 +5,23 @@ template that `portfolj new` writes."""
 from __future__ import annotations
 
 import json
+import tempfile
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path, PurePosixPath
 from types import UnionType
 from typing import Annotated, Union, get_args, get_origin
 
 from pydantic import BaseModel, HttpUrl
 
 from portfolj.model import vocabulary_of
-from portfolj.taxonomy import Term
+from portfolj.portfolio import Entry, Portfolio
+from portfolj.taxonomy import Taxonomy, Term
 
 HEADINGS = ("Behov", "Lösning", "Resultat", "Lärdomar")
+# The field that keeps an initiative from being published (when the model has it).
+DRAFT = "draft"
+CHALLENGE_HEADINGS = ("Behovet", "Vem har behovet", "Vad vi söker")
 # The help text under each heading and in the description of a new file:
 # a file that still has any of it is a draft (see loading).
 PROMPTS = ("Vilket behov eller problem ska initiativet möta, och för vem?",
@@ -31,6 +37,9 @@ _EXAMPLES = {
     "programme": "Idéslussar i kommuner", "name": "Anna Lindqvist", "role": "Projektledare",
     "email": "anna.lindqvist@kommun.se", "src": "../bilder/foto.jpg", "alt": "Två medarbetare vid en whiteboard",
     "links.title": "Läs mer", "url": "https://www.vinnova.se/",
+    "challenges": "[aldre-bor-kvar-hemma]", "indicator": "Idéer som prövats", "value": "60", "unit": "st",
+    "results.date": "2026-06-30", "baseline": "0", "target": "80", "history.date": "2016-01-11",
+    "note": "Förstudien startade.", "opened": "2026-03-01",
 }
 
 
@@ -85,7 +94,8 @@ def _kind(annotation, vocabulary: bool) -> str:
         return "lista med värden" if many else "ett värde"
     if nested_model(annotation):
         return "lista med poster" if many else "grupp av fält"
-    kinds = {date: "datum (ÅÅÅÅ-MM-DD)", bool: "true eller false", int: "heltal", HttpUrl: "webbadress"}
+    kinds = {date: "datum (ÅÅÅÅ-MM-DD)", bool: "true eller false", int: "heltal", float: "tal",
+             HttpUrl: "webbadress"}
     for kind, text in kinds.items():
         if kind in base_types(inner):
             return text
@@ -125,13 +135,27 @@ def new_initiative(title: str, description: str, values: dict, model: type[BaseM
     """The text of a new initiative file: the required fields filled in from
     ``values`` (by field name), the optional ones commented out with an
     example, and the suggested headings."""
+    values = values | {"title": title, "description": description or DESCRIPTION_PROMPT}
+    return _new_file(values, model, zip(HEADINGS, PROMPTS), draft=True)
+
+
+def new_challenge(title: str, description: str, organisation: str, opened: date, model: type[BaseModel]) -> str:
+    """The text of a new challenge file, status open, made like ``new_initiative``."""
+    values = {"title": title, "description": description or "Skriv en eller två meningar om behovet och vem som har det.",
+              "organisation": organisation, "opened": opened.isoformat(), "status": "open"}
+    return _new_file(values, model, zip(CHALLENGE_HEADINGS, (
+        "Vad är problemet eller behovet, och varför räcker inte det vi gör i dag?",
+        "Vilka invånare, brukare, medarbetare eller företag har behovet?",
+        "Vilka sorters idéer eller initiativ vill ni se? Hur lämnar man en idé?")))
+
+
+def _new_file(values: dict, model: type[BaseModel], headings, draft: bool = False) -> str:
     def quoted(value: object) -> str:
         return json.dumps(value, ensure_ascii=False)
 
-    values = values | {"title": title, "description": description or DESCRIPTION_PROMPT}
     lines, optional = ["---"], []
     for doc in field_reference(model):
-        if doc.name == "draft":
+        if doc.name == DRAFT:
             continue  # written below: a new file is a draft
         if not doc.required:
             optional += _commented(doc)
@@ -139,10 +163,11 @@ def new_initiative(title: str, description: str, values: dict, model: type[BaseM
         value = values[doc.name]
         # A term's id as it is; a text, and a list, as JSON (valid YAML).
         lines.append(f"{doc.name}: {value if doc.values and not isinstance(value, list) else quoted(value)}")
-    lines += ["draft: true  # ta bort raden när texten är klar att publiceras",
-              "# Valfria fält: ta bort # framför de rader du vill använda.", *optional, "---"]
-    headings = "\n\n".join(f"## {heading}\n\n{prompt}" for heading, prompt in zip(HEADINGS, PROMPTS))
-    return "\n".join(lines) + f"\n\n{headings}\n"
+    if draft:
+        lines.append(f"{DRAFT}: true  # ta bort raden när texten är klar att publiceras")
+    lines += ["# Valfria fält: ta bort # framför de rader du vill använda.", *optional, "---"]
+    text = "\n\n".join(f"## {heading}\n\n{prompt}" for heading, prompt in headings)
+    return "\n".join(lines) + f"\n\n{text}\n"
 
 
 def _commented(doc: FieldDoc) -> list[str]:
@@ -155,3 +180,97 @@ def _commented(doc: FieldDoc) -> list[str]:
         lead = ("- " if n == 0 else "  ") if doc.many else ""
         lines.append(f"#   {lead}{part.name}: {part.example}".rstrip())
     return lines
+
+
+# ----------------------------------------------------------------------------
+# The guide page: choosing terms, and the mistakes writers make
+# ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Choice:
+    """A vocabulary every writer chooses from, each term with an initiative
+    of the portfolio that uses it (None when none does yet)."""
+
+    taxonomy: Taxonomy
+    examples: list[tuple[Term, Entry | None]]
+
+
+def choices(portfolio: Portfolio) -> list[Choice]:
+    """The required one-value vocabularies whose terms are described (facet, stage)."""
+    return [Choice(taxonomy, [(group.term, group.entries[0] if group.entries else None)
+                              for group in portfolio.groups(name)])
+            for name, taxonomy in portfolio.taxonomies.items()
+            if taxonomy.required and not taxonomy.open and not taxonomy.multiple
+            and all(term.description for term in taxonomy.terms)]
+
+
+@dataclass(frozen=True)
+class CommonError:
+    """A mistake as a writer makes it, what the build says about it (from the
+    validator itself, so the page cannot drift from it) and the fix."""
+
+    what: str
+    wrong: str
+    right: str
+    messages: list[str]
+
+
+# (what, the lines as written, the lines as they should be). A line whose
+# field the example file has replaces that line; nothing written removes the
+# field of the right lines.
+_MISTAKES = (
+    ("Ett värde är felstavat", "stage: explroe", "stage: explore"),
+    ("En text med kolon saknar citattecken", "title: Äldre och digitala möten: en pilot",
+     'title: "Äldre och digitala möten: en pilot"'),
+    ("Bara # togs bort, inte mellanslaget efter", " started: 2024-03-01", "started: 2024-03-01"),
+    ("Indraget är gjort med tabb", "contact:\n\tname: Anna Lindqvist", "contact:\n  name: Anna Lindqvist"),
+    ("En lista saknar hakparenteser", "sdgs: 3, 11", "sdgs: [3, 11]"),
+    ("Datumet är skrivet på annat sätt", "started: 1 mars 2024", "started: 2024-03-01"),
+    ("Ett fältnamn är felstavat", "organsation: Kommunledningsförvaltningen",
+     "organisation: Kommunledningsförvaltningen"),
+    ("Ett obligatoriskt fält saknas", "", "organisation: Kommunledningsförvaltningen"),
+    ("Bilden ligger på en annan webbplats", "image:\n  src: https://example.com/foto.jpg\n  alt: Två medarbetare",
+     "image:\n  src: ../bilder/foto.jpg\n  alt: Två medarbetare"),
+)
+EXAMPLE_FILE = "content/initiatives/mitt-initiativ.md"
+
+
+def common_errors(model: type[BaseModel]) -> list[CommonError]:
+    """Each of the mistakes in an otherwise correct file, read by the build's loader."""
+    from portfolj.loading import read_initiative  # here: loading imports this module's prompts
+
+    example = new_initiative(_EXAMPLES["title"], _EXAMPLES["description"], example_values(model), model)
+    errors = []
+    with tempfile.TemporaryDirectory() as folder:
+        content = Path(folder)
+        (content / "initiatives").mkdir()
+        file = content / "initiatives" / PurePosixPath(EXAMPLE_FILE).name
+        for what, wrong, right in _MISTAKES:
+            file.write_text(_with(example, wrong or right.split(":")[0]), encoding="utf-8")
+            problems = read_initiative(file, content, model, EXAMPLE_FILE)[1]
+            errors.append(CommonError(what, wrong.replace("\t", "→   "), right, [str(p) for p in problems]))
+    return errors
+
+
+def _with(text: str, wrong: str) -> str:
+    """``text`` (an initiative) with ``wrong`` in place of the field it names, or added at its end."""
+    front, _, body = text.removeprefix("---\n").partition("\n---\n")
+    lines = front.split("\n")
+    name = wrong.split(":", 1)[0].strip()
+    replaced = [n for n, line in enumerate(lines) if line.startswith(f"{name}:")]
+    if wrong == name:  # the field left out
+        del lines[replaced[0]]
+    elif replaced:
+        lines[replaced[0]] = wrong
+    else:
+        lines.append(wrong)
+    return "---\n" + "\n".join(lines) + "\n---\n" + body
+
+
+def text_limits(model: type[BaseModel]) -> dict[str, int]:
+    """The longest text each field takes, by field name (a record's fields after the initiative's own)."""
+    schema = model.model_json_schema()
+    records = [prop for definition in schema.get("$defs", {}).values() for prop in definition["properties"].items()]
+    return {name: prop["maxLength"] for name, prop in reversed([*schema["properties"].items(), *records])
+            if "maxLength" in prop}

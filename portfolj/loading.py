@@ -21,8 +21,9 @@ from portfolj.formatting import number
 from portfolj.guide import DESCRIPTION_PROMPT, PROMPTS
 from portfolj.messages import Problem, problems_from_error
 from portfolj.messages import shown_path
-from portfolj.model import EditorialPage, Source, model_for
-from portfolj.portfolio import Portfolio
+from portfolj.history import journey, read_git_history, reference_date
+from portfolj.model import EditorialPage, Source, challenge_model_for, model_for
+from portfolj.portfolio import CHALLENGES, INITIATIVES, Portfolio
 from portfolj.published import PAGES, publication_problems
 from portfolj.taxonomy import Taxonomies, load_taxonomies, slugify
 from portfolj.urls import Site, Use, directory_url
@@ -37,28 +38,52 @@ SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 def load_portfolio(
     content_dir: Path, taxonomy_file: Path, shown_root: Path | None = None, drafts: bool = False,
-    site: Site = Site(),
+    site: Site = Site(), history: bool = False,
 ) -> tuple[Portfolio | None, list[Problem]]:
-    """The validated portfolio, or None and every problem found. Drafts are
-    included only when ``drafts`` is true (the preview); addresses are
-    judged as read on ``site``."""
+    """The validated portfolio (initiatives, challenges and editorial
+    pages), or None and every problem found. Drafts are included only when
+    ``drafts`` is true (the preview); addresses are judged as read on
+    ``site``. With ``history`` each initiative's journey is read from Git as
+    well."""
     shown_root = shown_root or content_dir.parent
     taxonomies, model, problems = load_vocabularies(taxonomy_file, shown_root)
     if problems:
         return None, problems
     problems = publication_problems(content_dir, shown_root)
-    sources, found = read_initiatives(content_dir, model, shown_root=shown_root, site=site)
+    challenge_model = challenge_model_for(taxonomies)
+    challenges, found = read_challenges(content_dir, challenge_model, shown_root, site)
+    problems += found
+    sources, found = read_initiatives(content_dir, model, INITIATIVES, shown_root=shown_root, site=site,
+                                      context=challenge_context(content_dir))
+    problems += found
     pages = []
     for relative in PAGES:
         file = content_dir / relative
         if file.is_file() and not file.is_symlink():
-            page, found_here = read_initiative(file, content_dir, EditorialPage, shown_path(file, shown_root), site)
-            found += found_here
+            page, found = read_initiative(file, content_dir, EditorialPage, shown_path(file, shown_root), site)
+            problems += found
             pages += [page] if page else []
-    problems += found
     if problems:
         return None, sorted(problems, key=lambda p: (p.path, p.line or 0))
-    return Portfolio.from_sources(sources, taxonomies, model, drafts, pages), []
+    portfolio = Portfolio.from_sources(sources, taxonomies, model, drafts, challenges, challenge_model, pages)
+    if history:
+        git = read_git_history(content_dir, INITIATIVES, taxonomies)
+        for entry in portfolio:
+            entry.history = journey(entry.data.history, git.versions.get(entry.slug, []))
+        portfolio.as_of, portfolio.history_notice = reference_date(git), git.notice
+    return portfolio, []
+
+
+def read_challenges(content_dir: Path, model: type[BaseModel], shown_root: Path | None = None,
+                    site: Site = Site()) -> tuple[list[Source], list[Problem]]:
+    """Every challenge file in ``content/utmaningar/``, validated."""
+    return read_initiatives(content_dir, model, CHALLENGES, shown_root, site)
+
+
+def challenge_context(content_dir: Path) -> dict:
+    """What initiatives are validated against: the challenges that exist
+    (their files, valid or not, so a broken challenge is reported once)."""
+    return {"challenges": {file.stem for file in (content_dir / CHALLENGES).rglob("*.md")} - {"index"}}
 
 
 def load_vocabularies(
@@ -113,10 +138,13 @@ _CLOSING = re.compile(r"^---[ \t]*\r?$", re.M)
 
 
 def read_initiative(
-    file: Path, content_dir: Path, model: type[BaseModel], shown: str, site: Site = Site()
+    file: Path, content_dir: Path, model: type[BaseModel], shown: str, site: Site = Site(),
+    context: dict | None = None,
 ) -> tuple[Source | None, list[Problem]]:
-    """Validate one file. ``shown`` is the path used in messages; its
-    addresses are judged as read on ``site``."""
+    """Validate one file (an initiative, a challenge or an editorial page,
+    by ``model``). ``shown`` is the path used in messages; its addresses are
+    judged as read on ``site``; ``context`` reaches the model's validators
+    (the slugs of the challenges that exist)."""
 
     def problem(message: str, line: int | None = None, field: str | None = None) -> list[Problem]:
         return [Problem(shown, line, field, message)]
@@ -164,7 +192,7 @@ def read_initiative(
     problems = _duplicate_keys(node, front.first_line, shown)
 
     try:
-        data = model.model_validate(data)
+        data = model.model_validate(data, context=context)
     except ValidationError as error:
         problems += problems_from_error(error, model, shown, front.line_of)
         data = None
@@ -176,7 +204,7 @@ def read_initiative(
             f"bindestreck. Byt namn på filen till '{slugify(slug)}.md'.")
     relative = file.relative_to(content_dir).as_posix()
     problems += _body_problems(body, shown, first_body_line, site, relative)
-    if data is not None and getattr(data, "draft", None) is False:  # editorial pages have no drafts
+    if data is not None and model is not EditorialPage and not getattr(data, "draft", False):
         problems += _placeholder_problems(data, body, shown, first_body_line, front.line_of(("description",)))
     if data is not None:
         problems += _address_problems(data, site, relative, content_dir, shown, front.line_of)
@@ -185,12 +213,6 @@ def read_initiative(
         return None, problems
     lines = {key.value: key.start_mark.line + front.first_line for key, _ in node.value}
     return Source(slug=slug, path=relative, data=data, body=body, lines=lines), []
-
-
-def unreadable_pages(files: list[Path], shown_root: Path) -> list[Problem]:
-    """Other pages of the site that cannot be read as text (the engine would
-    stop with a traceback)."""
-    return [problem for file in files for problem in _read_text(file, shown_path(file, shown_root))[1]]
 
 
 def _read_text(file: Path, shown: str) -> tuple[str, list[Problem]]:
@@ -344,15 +366,16 @@ IN_TWO_PROCESSES_FROM = 200
 
 def read_initiatives(
     content_dir: Path, model: type[BaseModel], folder: str = "initiatives", shown_root: Path | None = None,
-    site: Site = Site(),
+    site: Site = Site(), context: dict | None = None,
 ) -> tuple[list[Source], list[Problem]]:
     """Validate every Markdown file under ``content_dir/folder``."""
     shown_root = shown_root or content_dir.parent
-    files = sorted((content_dir / folder).rglob("*.md"))
+    # An index.md is the folder's generated list, refused by publication_problems.
+    files = sorted(file for file in (content_dir / folder).rglob("*.md") if file.name != "index.md")
     if len(files) >= IN_TWO_PROCESSES_FROM and can_fork():
-        results = _read_in_two_processes(files, content_dir, model, shown_root, site)
+        results = _read_in_two_processes(files, content_dir, model, shown_root, site, context)
     else:
-        results = _read_each(files, content_dir, model, shown_root, site)
+        results = _read_each(files, content_dir, model, shown_root, site, context)
     sources, problems, by_slug = [], [], {}
     for file, (source, found) in zip(files, results):
         problems += found
@@ -395,7 +418,8 @@ def _near_duplicate_organisations(sources: list[Source]) -> list[tuple[Source, s
 
 
 def _read_in_two_processes(
-    files: list[Path], content_dir: Path, model: type[BaseModel], shown_root: Path, site: Site
+    files: list[Path], content_dir: Path, model: type[BaseModel], shown_root: Path, site: Site,
+    context: dict | None,
 ) -> list[tuple[Source | None, list[Problem]]]:
     """The second half of the files is read beside this process while it
     reads the first. The model is made at run time and cannot be sent back:
@@ -405,9 +429,9 @@ def _read_in_two_processes(
     second = Forked(lambda: [
         (None, found) if source is None else
         ((source.slug, source.path, source.data.model_dump(exclude_defaults=True), source.body, source.lines), found)
-        for source, found in _read_each(files[half:], content_dir, model, shown_root, site)
+        for source, found in _read_each(files[half:], content_dir, model, shown_root, site, context)
     ])
-    first = _read_each(files[:half], content_dir, model, shown_root, site)
+    first = _read_each(files[:half], content_dir, model, shown_root, site, context)
     rest = [(None if plain is None else Source(plain[0], plain[1], model.model_validate(plain[2]), plain[3], plain[4]),
              found)
             for plain, found in second.result()]
@@ -415,6 +439,8 @@ def _read_in_two_processes(
 
 
 def _read_each(
-    files: list[Path], content_dir: Path, model: type[BaseModel], shown_root: Path, site: Site
+    files: list[Path], content_dir: Path, model: type[BaseModel], shown_root: Path, site: Site,
+    context: dict | None = None,
 ) -> list[tuple[Source | None, list[Problem]]]:
-    return [read_initiative(file, content_dir, model, shown_path(file, shown_root), site) for file in files]
+    return [read_initiative(file, content_dir, model, shown_path(file, shown_root), site, context)
+            for file in files]

@@ -8,6 +8,7 @@ are data: ``model_for`` makes one field of each taxonomy in the taxonomy file.
 
 from __future__ import annotations
 
+import difflib
 import re
 import unicodedata
 from datetime import date
@@ -20,16 +21,18 @@ from pydantic import (
     BaseModel,
     BeforeValidator,
     ConfigDict,
+    PlainSerializer,
     Field,
     HttpUrl,
     ValidationInfo,
     create_model,
     field_validator,
+    model_validator,
 )
 from pydantic_core import PydanticCustomError
 
 from portfolj.clock import build_date
-from portfolj.taxonomy import Taxonomies, Taxonomy
+from portfolj.taxonomy import Taxonomies, Taxonomy, Term
 
 # Fields about the writing, not the initiative: never exported.
 EDITORIAL_FIELDS = ("draft",)
@@ -114,7 +117,21 @@ def _no_list_separator(text: str) -> str:
     return text
 
 
+def _plain_number(value: float) -> float | int:
+    # 60 stays 60 (not 60.0) in the exports.
+    return int(value) if value.is_integer() else value
+
+
+def _not_bool(value: object) -> object:
+    if isinstance(value, bool):  # YAML's true would otherwise count as 1
+        raise PydanticCustomError("float_type", "Ska vara ett tal, till exempel 60 eller 12.5.")
+    return value
+
+
 PlainText = Annotated[str, AfterValidator(_single_line), AfterValidator(_visible)]
+Number = Annotated[float, Field(allow_inf_nan=False), BeforeValidator(_not_bool),
+                   PlainSerializer(_plain_number, return_type=int | float)]
+Slug = Annotated[str, Field(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")]
 # One value of a list of plain texts (tags, partners).
 ListItem = Annotated[PlainText, AfterValidator(_no_list_separator)]
 IsoDate = Annotated[date, BeforeValidator(_iso_date_text), AfterValidator(_plausible_year)]
@@ -169,6 +186,37 @@ class Link(_Record):
     url: HttpUrl = Field(title="Adress", description="Webbadress som börjar med https://.")
 
 
+class HistoryEvent(_Record):
+    """Något som hände i initiativets resa: ett nytt steg, en ny status eller båda."""
+
+    date: IsoDate = Field(title="Datum", description="När det hände (ÅÅÅÅ-MM-DD).")
+    stage: str | None = Field(None, title="Steg", description="Steget initiativet gick in i, om det bytte steg.")
+    status: str | None = Field(None, title="Status", description="Den nya statusen, om den ändrades.")
+    note: PlainText | None = Field(None, max_length=300, title="Anteckning",
+                                   description="Vad som hände, i en mening.")
+
+    @model_validator(mode="after")
+    def _says_something(self) -> HistoryEvent:
+        if self.stage is None and self.status is None:
+            raise PydanticCustomError(
+                "history_empty",
+                "Varje händelse i history behöver stage, status eller båda (till exempel "
+                "{date: 2024-03-01, stage: explore}).")
+        return self
+
+
+class Result(_Record):
+    """Ett resultat i siffror: en indikator och dess värde vid ett datum."""
+
+    indicator: PlainText = Field(min_length=1, max_length=120, title="Indikator",
+                                 description="Vad som mäts, till exempel Idéer som prövats.")
+    value: Number = Field(title="Värde", description="Uppmätt värde, ett tal (decimaler med punkt: 12.5).")
+    unit: PlainText = Field(min_length=1, max_length=30, title="Enhet", description="Till exempel st, %, kr eller timmar.")
+    date: IsoDate = Field(title="Datum", description="När värdet mättes (ÅÅÅÅ-MM-DD).")
+    baseline: Number | None = Field(None, title="Utgångsvärde", description="Värdet innan initiativet började, om det är känt.")
+    target: Number | None = Field(None, title="Mål", description="Värdet initiativet vill nå, om ett mål är satt.")
+
+
 # ----------------------------------------------------------------------------
 # The initiative
 # ----------------------------------------------------------------------------
@@ -190,6 +238,23 @@ class Initiative(_Record):
     """Ett innovationsinitiativ i portföljen."""
 
     model_config = ConfigDict(title="Initiativ")
+
+    @field_validator("challenges", check_fields=False)
+    @classmethod
+    def _known_challenges(cls, slugs: list[str], info: ValidationInfo) -> list[str]:
+        # The slugs of the challenges that exist, when the loader knows them.
+        known = (info.context or {}).get("challenges")
+        if known is None:
+            return slugs
+        for slug in slugs:
+            if slug not in known:
+                close = difflib.get_close_matches(slug, sorted(known), n=1, cutoff=0.6)
+                raise PydanticCustomError(
+                    "unknown_challenge",
+                    "Utmaningen '{slug}' finns inte i content/utmaningar/.{hint} Befintliga utmaningar: {allowed}.",
+                    {"slug": slug, "hint": f" Menade du '{close[0]}'?" if close else "",
+                     "allowed": ", ".join(sorted(known)) or "inga ännu"})
+        return list(dict.fromkeys(slugs))
 
     @field_validator("ended", check_fields=False)
     @classmethod
@@ -237,6 +302,14 @@ class _CommonFields(Initiative):
     contact: Contact | None = Field(None, title="Kontakt")
     image: Image | None = Field(None, title="Bild")
     links: list[Link] = Field(default_factory=list, title="Länkar")
+    challenges: list[Slug] = Field(
+        default_factory=list, title="Utmaningar",
+        description="Vilka utmaningar (behov) initiativet möter: filnamnen i content/utmaningar/ utan .md.")
+    results: list[Result] = Field(default_factory=list, title="Resultat i siffror")
+    history: list[HistoryEvent] = Field(
+        default_factory=list, title="Historik",
+        description="Steg och status före portföljen, eller när Git-historiken saknas. Git-historiken läggs till "
+                    "av sig själv; en händelse här vinner över Git samma datum.")
     draft: bool = Field(False, strict=True, title="Utkast",
                         description="true medan texten skrivs: initiativet syns då bara i förhandsvisningen "
                                     "(mkdocs serve), märkt Utkast, och publiceras inte. Ta bort raden när det är klart.")
@@ -248,7 +321,7 @@ _FIRST = ("title", "description")
 # one term each; and organisation, one value.
 STRUCTURE = ("facet", "stage", "status")
 # What an export adds to each record: a field of that name would be overwritten.
-EXPORTED = ("slug", "url")
+EXPORTED = ("slug", "url", "lessons")
 
 
 @dataclass(frozen=True)
@@ -293,7 +366,60 @@ def model_for(taxonomies: Taxonomies) -> type[Initiative]:
     ordered = {name: fields[name] for name in _FIRST}
     ordered |= {taxonomy.field: _vocabulary_field(taxonomy) for taxonomy in taxonomies}
     ordered |= {name: field for name, field in fields.items() if name not in _FIRST}
+    event = create_model("HistoryEvent", __base__=HistoryEvent, __doc__=HistoryEvent.__doc__, **{
+        name: (Annotated[_term_type(taxonomies[name]) | None, Vocabulary(taxonomies[name])], HistoryEvent.model_fields[name])
+        for name in HISTORY_VOCABULARY_FIELDS})
+    ordered["history"] = (list[event], common["history"])
     return create_model("Initiative", __base__=Initiative, __doc__=Initiative.__doc__, **ordered)
+
+
+# The fields of a history event that are terms of the initiative's taxonomies.
+HISTORY_VOCABULARY_FIELDS = ("stage", "status")
+
+
+# ----------------------------------------------------------------------------
+# The challenge: a need where the municipality wants initiatives
+# ----------------------------------------------------------------------------
+
+# A challenge is open until initiatives meet it; fixed, so not in the taxonomy file.
+CHALLENGE_STATUS = Taxonomy(
+    field="status", label="Status", plural="Status", path="utmaningar", pages=False,
+    terms=(Term(id="open", label="Öppen", aliases=("oppen",)),
+           Term(id="addressed", label="Mött", aliases=("mott", "met"))),
+)
+# The initiatives' taxonomies a challenge shares, when the taxonomy file has them.
+CHALLENGE_VOCABULARY_FIELDS = ("areas", "sdgs")
+
+
+class Challenge(_Record):
+    """En utmaning: ett behov där kommunen vill ha initiativ."""
+
+    model_config = ConfigDict(title="Utmaning")
+
+    title: PlainText = Field(min_length=1, max_length=120, title="Titel",
+                             description="Utmaningen i några ord, högst 120 tecken.",
+                             examples=["Fler äldre vill bo kvar hemma längre"])
+    description: PlainText = Field(min_length=1, max_length=300, title="Beskrivning",
+                                   description="En eller två meningar om behovet och vem som har det, högst 300 tecken.")
+    organisation: PlainText = Field(min_length=1, max_length=120, title="Organisation",
+                                    description="Förvaltningen, avdelningen eller bolaget som äger behovet.")
+    opened: IsoDate = Field(title="Öppnad", description="När utmaningen lades in i portföljen (ÅÅÅÅ-MM-DD).")
+    status: str = Field(title="Status", description="open (Öppen) så länge behovet saknar svar, addressed (Mött) när initiativ möter det.")
+    contact: Contact | None = Field(None, title="Kontakt", description="Vem som svarar på frågor om behovet.")
+
+
+def challenge_model_for(taxonomies: Taxonomies) -> type[Challenge]:
+    """The Challenge model: its status bound to CHALLENGE_STATUS, and the
+    areas and goals of the taxonomy file where it has them (closed, several values)."""
+    shared = [name for name in CHALLENGE_VOCABULARY_FIELDS
+              if name in taxonomies and not taxonomies[name].open and taxonomies[name].multiple]
+    fields = {"status": (Annotated[_term_type(CHALLENGE_STATUS), Vocabulary(CHALLENGE_STATUS)],
+                         Challenge.model_fields["status"])}
+    for name in shared:
+        taxonomy = taxonomies[name]
+        fields[name] = (Annotated[list[_term_type(taxonomy)], AfterValidator(_once), Vocabulary(taxonomy)],
+                        Field(default_factory=list, title=taxonomy.plural, description=taxonomy.hint or None))
+    return create_model("Challenge", __base__=Challenge, __doc__=Challenge.__doc__, **fields)
 
 
 def _vocabulary_field(taxonomy: Taxonomy) -> tuple:

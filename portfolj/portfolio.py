@@ -10,11 +10,13 @@ import posixpath
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from datetime import date
 from urllib.parse import urlencode
 
 from pydantic import BaseModel
 
-from portfolj.model import Source
+from portfolj.history import Event
+from portfolj.model import CHALLENGE_STATUS, Source, challenge_model_for
 from portfolj.taxonomy import Taxonomies, Taxonomy, Term, TermId, slugify
 from portfolj.urls import directory_url
 
@@ -29,6 +31,10 @@ RELATED_LIMIT = 5
 
 # The page that lists (and filters) every initiative.
 ALL_INITIATIVES = "alla-initiativ.md"
+# The content folders of the two kinds of content, and the page listing the challenges.
+INITIATIVES = "initiatives"
+CHALLENGES = "utmaningar"
+ALL_CHALLENGES = f"{CHALLENGES}/index.md"
 
 # Swedish alphabetical order: å, ä, ö come last, in that order, after z.
 # The characters after "z" in ASCII stand in for them.
@@ -49,6 +55,10 @@ class Entry:
     data: BaseModel
     body: str
     url: str = ""  # site-root relative, given by the engine (see Portfolio.resolve_urls)
+    history: list[Event] = field(default_factory=list)  # the journey through the stages, oldest first
+    # The body's lessons section, sanitised, and its heading's id: known once the engine has converted the body.
+    lessons_html: str = ""
+    lessons_id: str | None = None
 
     @classmethod
     def from_source(cls, source: Source) -> Entry:
@@ -115,6 +125,11 @@ class Portfolio:
     model: type[BaseModel] | None = None  # the content model the entries were validated with
     drafts_left_out: list[str] = field(default_factory=list)  # their source paths: not to be published
     pages: list[Source] = field(default_factory=list)  # the editorial pages (portfolj.published.PAGES)
+    challenges: list[Entry] = field(default_factory=list)
+    challenge_model: type[BaseModel] | None = None  # the model the challenges were validated with
+    as_of: date | None = None  # the day the build counts from (see history.reference_date)
+    history_notice: str | None = None  # why the Git history is incomplete, for the build log
+    _addressing: dict[str, list[Entry]] = field(init=False, repr=False)  # challenge slug → its initiatives
     _index: dict[str, dict[TermId, list[Entry]]] = field(init=False, repr=False)
     _position: dict[tuple[str, TermId], dict[str, int]] = field(init=False, repr=False)
     _ranks: dict[tuple[str, TermId], list[int]] = field(init=False, repr=False)  # members' places in title order
@@ -146,15 +161,26 @@ class Portfolio:
             for term_id, members in self._index[name].items()
         }
         self._ranks = {key: [self._rank[slug] for slug in members] for key, members in self._position.items()}
+        if self.challenge_model is None:
+            self.challenge_model = challenge_model_for(Taxonomies(self.taxonomies))
+        # Open challenges without an initiative first: that is where initiatives are wanted.
+        self._addressing = {challenge.slug: [] for challenge in self.challenges}
+        for entry in self.entries:
+            for slug in entry.data.challenges:
+                self._addressing[slug].append(entry)
+        self.challenges = sorted(self.challenges, key=lambda c: (
+            c.data.status != "open", bool(self._addressing[c.slug]), swedish_key(c.data.title)))
 
     @classmethod
     def from_sources(cls, sources: list[Source], taxonomies: Taxonomies, model: type[BaseModel] | None = None,
-                     drafts: bool = False, pages: list[Source] = ()) -> Portfolio:
+                     drafts: bool = False, challenges: list[Source] = (),
+                     challenge_model: type[BaseModel] | None = None, pages: list[Source] = ()) -> Portfolio:
         """``drafts``: whether initiatives marked ``draft: true`` are included
         (in the preview) or left out (from the published site)."""
         left_out = [source for source in sources if source.data.draft and not drafts]
         return cls(dict(taxonomies.root), [Entry.from_source(source) for source in sources if source not in left_out],
-                   model, [source.path for source in left_out], list(pages))
+                   model, [source.path for source in left_out], list(pages),
+                   [Entry.from_source(source) for source in challenges], challenge_model)
 
     def __iter__(self) -> Iterator[Entry]:
         return iter(self.entries)
@@ -168,7 +194,7 @@ class Portfolio:
         """Let the engine say, once, where a source path is published: every
         link of the portfolio asks ``url_of`` (site-root relative URLs)."""
         self._url_of = url_of
-        for entry in self.entries:
+        for entry in [*self.entries, *self.challenges]:
             entry.url = url_of(entry.path)
 
     def page_url(self, src_uri: str) -> str:
@@ -267,6 +293,24 @@ class Portfolio:
         """Answer ``related`` from a ``related_table`` computed elsewhere."""
         by_slug = {entry.slug: entry for entry in self.entries}
         self._related = {slug: [by_slug[other] for other in others] for slug, others in table.items()}
+
+    # Challenges ----------------------------------------------------------------
+
+    def addressing(self, challenge: Entry) -> list[Entry]:
+        """The initiatives that say they meet a challenge, in title order."""
+        return self._addressing[challenge.slug]
+
+    @staticmethod
+    def challenge_status(challenge: Entry) -> Term:
+        return CHALLENGE_STATUS.term(challenge.data.status)
+
+    def challenges_of(self, entry: Entry) -> list[Entry]:
+        wanted = set(entry.data.challenges)
+        return [challenge for challenge in self.challenges if challenge.slug in wanted]
+
+    def unmet(self) -> list[Entry]:
+        """Open challenges that no initiative addresses yet."""
+        return [c for c in self.challenges if c.data.status == "open" and not self._addressing[c.slug]]
 
     def featured(self, limit: int | None = None) -> list[Entry]:
         return [entry for entry in self.entries if entry.data.featured][:limit]

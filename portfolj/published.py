@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from portfolj.messages import Problem, shown_path
+from portfolj.portfolio import CHALLENGES, INITIATIVES
 
 # The suffixes the engine renders as Markdown (as mkdocs.utils.markdown_extensions).
 MARKDOWN_SUFFIXES = (".markdown", ".mdown", ".mkdn", ".mkd", ".md")
@@ -36,7 +37,7 @@ class ContentKind:
 
 
 # Adding a kind of content is one entry here (its loader and model aside).
-KINDS = (ContentKind("initiatives", "initiativ"),)
+KINDS = (ContentKind(INITIATIVES, "initiativ"), ContentKind(CHALLENGES, "utmaningar"))
 # Editorial pages outside the kinds' folders, by path in content/: the template each is shown with.
 PAGES = {"index.md": "portfolio/home.html"}
 

@@ -3,7 +3,8 @@
 Pagefind stems Swedish words on both sides (a search for "skolor" finds
 "skola") and splits its index into small chunks, so a visitor downloads only
 what a query needs, also with ten thousand initiatives. Only initiatives
-are indexed, so every hit leads to an initiative page.
+and challenges are indexed, so every hit leads to one of them; a
+challenge's title says that it is one.
 
 Search indexes what the content model says about an initiative (see
 ``search_document``), not the rendered page: the index is fed as soon as each
@@ -37,6 +38,19 @@ def search_document(portfolio: Portfolio, entry: Entry, body_html: str) -> str:
         words.append(data.contact.name)
     return (f"<html><body><h1>{escape(data.title)}</h1><p>{escape(data.description)}</p>"
             f"<p>{escape(', '.join(words))}</p>{body_html}</body></html>")
+
+
+def challenge_search_document(portfolio: Portfolio, challenge: Entry, body_html: str) -> str:
+    """A challenge is found like an initiative, and its title says it is a challenge."""
+    data = challenge.data
+    words = [portfolio.term(name, term_id).label for name in ("areas", "sdgs") for term_id in getattr(data, name)]
+    words += [data.organisation, *([data.contact.name] if data.contact else [])]
+    return (f"<html><body><h1>{CHALLENGE_MARK}{escape(data.title)}</h1><p>{escape(data.description)}</p>"
+            f"<p>{escape(', '.join(words))}</p>{body_html}</body></html>")
+
+
+# What a challenge's title begins with in the search results.
+CHALLENGE_MARK = "Utmaning: "
 
 
 class SearchIndexError(RuntimeError):

@@ -9,7 +9,9 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from urllib.parse import urlsplit
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
 
 
@@ -18,11 +20,44 @@ class Editor(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    backend: Literal["github", "gitlab"] = Field("github", title="Git-tjänst")
+    # test-repo keeps the files in the browser only: for trying the editor (and for its test).
+    backend: Literal["github", "gitlab", "gitea", "test-repo"] = Field("github", title="Git-tjänst")
     repo: str = Field("kommun/innovationsportfoljen", title="Repository (ägare/namn)")
     branch: str = Field("main", title="Gren")
-    base_url: str | None = Field(None, title="OAuth-tjänst för GitHub (base_url)")
-    app_id: str | None = Field(None, title="Applikations-id för GitLab (PKCE)")
+    api_root: str | None = Field(
+        None, title="Git-tjänstens API",
+        description="För en egen installation: GitLab (https://gitlab.kommun.se/api/v4), "
+                    "Gitea eller Forgejo (https://git.kommun.se/api/v1), GitHub Enterprise.")
+    base_url: str | None = Field(None, title="Inloggningstjänst (base_url)",
+                                 description="OAuth-tjänsten, för GitHub till exempel Sveltia CMS Authenticator.")
+    app_id: str | None = Field(None, title="Applikations-id (GitLab med PKCE, Gitea/Forgejo)")
+    review: bool = Field(
+        False, title="Granskning före publicering",
+        description="true: varje ändring blir en pull/merge request som granskas innan den når grenen "
+                    "(Sveltias redaktionella arbetsflöde, för GitHub och GitLab).")
+
+    @model_validator(mode="after")
+    def _review_needs_pull_requests(self) -> Editor:
+        if self.review and self.backend not in ("github", "gitlab"):
+            raise PydanticCustomError(
+                "editor_review",
+                "Granskning före publicering (review: true) finns bara för GitHub och GitLab. "
+                "Ta bort review eller byt backend.")
+        return self
+
+    @property
+    def hosts(self) -> tuple[str, ...]:
+        """The other hosts the editor talks to: the Git service's API, its
+        sign-in and (GitHub) the avatars of the people signed in."""
+        api = self.api_root or {"github": "https://api.github.com", "gitlab": "https://gitlab.com",
+                                "gitea": "https://gitea.com", "test-repo": None}[self.backend]
+        extra = ("https://avatars.githubusercontent.com",) if self.backend == "github" else ()
+        return tuple(dict.fromkeys(_origin(url) for url in (api, self.base_url, *extra) if url))
+
+
+def _origin(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}"
 
 
 class Dataset(BaseModel):
@@ -95,6 +130,10 @@ class Settings(BaseModel):
     dataset: Dataset = Field(default_factory=Dataset, title="Öppna data")
     editor: Editor = Field(default_factory=Editor, title="Webbredigeraren")
     accessibility: Accessibility = Field(default_factory=Accessibility, title="Tillgänglighetsredogörelse")
+    stale_after_months: int = Field(
+        12, ge=1, le=120, title="Månader utan rörelse",
+        description="Efter hur många månader utan nytt steg eller ny status ett pågående initiativ visas som "
+                    "stillastående på sidan Överblick.")
     embed_hosts: tuple[str, ...] = Field(
         ("www.youtube-nocookie.com", "player.vimeo.com"),
         title="Webbplatser vars videor får bäddas in i initiativens text")

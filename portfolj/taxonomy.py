@@ -104,6 +104,11 @@ class Taxonomy(BaseModel):
     def _by_spelling(self) -> dict[str, Term]:
         return {spelling: term for term in self.terms for spelling in self._spellings(term)}
 
+    @property
+    def spellings(self) -> tuple[str, ...]:
+        """Every accepted spelling (ids, labels, aliases), folded as ``lookup`` compares them."""
+        return tuple(self._by_spelling)
+
     def lookup(self, value: object) -> Term | None:
         """The term whose id, label or alias matches, ignoring case."""
         return self._by_spelling.get(_fold(value))

@@ -95,7 +95,7 @@ def new_project(root: Path, *, examples: bool = False) -> Project:
         shutil.copy(ROOT / name, root / name)
     for name in ("hooks", "overrides", "portfolj"):
         (root / name).symlink_to(ROOT / name)
-    ignore = None if examples else shutil.ignore_patterns("initiatives")
+    ignore = None if examples else shutil.ignore_patterns("initiatives", "utmaningar")
     shutil.copytree(ROOT / "content", root / "content", ignore=ignore)
     (root / "content" / "initiatives").mkdir(exist_ok=True)
     return Project(root)

@@ -11,6 +11,7 @@ import sys
 import yaml
 
 from portfolj import cli
+from portfolj.cms import CHOICES_IN_VIEW
 from portfolj.loading import load_portfolio
 from portfolj.search import search_document
 from portfolj.taxonomy import load_taxonomies
@@ -145,7 +146,7 @@ def test_a_new_taxonomy_works_everywhere(project):
     assert schema["$defs"]["Initiative"]["properties"]["goals"]["items"]["enum"] == ["trygg", "gron", "jobb"]
     # The front-matter schema, the writing guide and the web editor.
     front = json.loads((project.site / "schema" / "initiativ.schema.json").read_text(encoding="utf-8"))
-    assert front["properties"]["goals"]["items"]["enumDescriptions"] == ["En trygg kommun", "En grön kommun", "Fler i arbete"]
+    assert front["properties"]["goals"]["items"]["else"]["enumDescriptions"] == ["En trygg kommun", "En grön kommun", "Fler i arbete"]
     guide = project.html("skriva-initiativ")
     assert '<h3 id="falt-goals"><code>goals</code>: Kommunens mål</h3>' in guide
     assert "Vilka av kommunens mål initiativet bidrar till." in guide and "# goals: [trygg, gron]" in guide
@@ -154,7 +155,7 @@ def test_a_new_taxonomy_works_everywhere(project):
               yaml.safe_load((project.site / "admin" / "config.yml").read_text(encoding="utf-8"))["collections"][0]["fields"]}
     assert editor["goals"] | {"options": None} == {
         "name": "goals", "label": "Kommunens mål", "required": False, "hint": GOALS["hint"], "widget": "select",
-        "multiple": True, "options": None, "default": []}
+        "multiple": True, "options": None, "dropdown_threshold": CHOICES_IN_VIEW}
     assert editor["goals"]["options"][1] == {"label": "En grön kommun", "value": "gron"}
     # Search finds an initiative by the label of its goal.
     portfolio, _ = load_portfolio(project.root / "content", project.root / "taxonomy.yml")

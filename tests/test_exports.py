@@ -108,7 +108,8 @@ def test_feed_is_advertised_and_pages_share_well(built):
 def test_dcat_ap_se(built):
     graph = Graph().parse(data=(built.site / "dcat.jsonld").read_text("utf-8"), format="json-ld")
     [catalog] = graph.subjects(RDF.type, DCAT.Catalog)
-    [dataset] = graph.subjects(RDF.type, DCAT.Dataset)
+    dataset = URIRef(SITE + "#datamangd")
+    assert set(graph.subjects(RDF.type, DCAT.Dataset)) == {dataset, URIRef(SITE + "#utmaningar")}
     distributions = list(graph.subjects(RDF.type, DCAT.Distribution))
     for prop in (DCTERMS.title, DCTERMS.description, DCTERMS.publisher, DCAT.dataset):
         assert graph.value(catalog, prop) is not None, prop
@@ -122,7 +123,7 @@ def test_dcat_ap_se(built):
     assert graph.value(publisher, FOAF.name) == Literal("Åsby kommun")
     assert graph.value(graph.value(dataset, DCAT.contactPoint), VCARD.hasEmail) == URIRef("mailto:kommun@asby.se")
     assert graph.value(graph.value(dataset, DCAT.contactPoint), VCARD.fn) == Literal("Åsby kommun")
-    assert len(distributions) == 3
+    assert len(distributions) == 5  # initiatives as JSON, CSV and Atom; challenges as JSON and CSV
     for distribution in distributions:
         for prop in (DCAT.accessURL, DCTERMS.format, DCTERMS.license, DCTERMS.title):
             assert graph.value(distribution, prop) is not None, prop

@@ -27,7 +27,7 @@ def portfolio(model, taxonomies):
 
 def test_dimensions_follow_the_url_contract_with_counts(portfolio):
     found = {d.name: d for d in dimensions(portfolio)}
-    assert list(found) == [*FIELDS, "year"]
+    assert list(found) == [*FIELDS, "year", "results"]
     assert [(o.id, o.count) for o in found["facet"].options] == [
         ("enhancement", 1), ("mission", 1), ("adaptive", 1), ("anticipatory", 0)]
     assert [(o.id, o.label, o.count) for o in found["year"].options] == [(2024, "2024", 1), (2021, "2021", 1)]
@@ -37,15 +37,15 @@ def test_dimensions_follow_the_url_contract_with_counts(portfolio):
 
 def test_filter_data_is_indices_in_page_order(portfolio, taxonomies):
     data = json.loads(filter_data(portfolio))
-    assert data["dimensions"] == [*FIELDS, "year"]
+    assert data["dimensions"] == [*FIELDS, "year", "results"]
     assert data["options"]["facet"] == list(taxonomies["facet"].ids)
     assert data["options"]["year"] == [2024, 2021]
     assert [e.data.title for e in portfolio] == ["A", "B", "C"]
     a, b, c = data["items"]
-    assert a == [2, 2, 0, 1, [], [], 1, 20210630]
+    assert a == [2, 2, 0, 1, [], [], 1, -1, 20210630]
     areas = data["options"]["areas"]
-    assert [areas[n] for n in b[4]] == ["education", "health"] and b[5] == [3] and b[6:] == [0, 20240201]
-    assert c[2] == taxonomies["status"].ids.index("stopped") and c[6:] == [-1, 0]
+    assert [areas[n] for n in b[4]] == ["education", "health"] and b[5] == [3] and b[6:] == [0, -1, 20240201]
+    assert c[2] == taxonomies["status"].ids.index("stopped") and c[6:] == [-1, -1, 0]
     assert "title" not in filter_data(portfolio)
 
 

@@ -95,8 +95,8 @@ def test_every_hostile_file_is_named_with_its_swedish_message(refused_content):
     project, found = refused_content
     link = "Det här är en symbolisk länk (genväg) till en plats {}. Bara riktiga filer i content/ publiceras: " \
            "ersätt länken med en kopia av filen eller mappen, eller ta bort den."
-    page = ("Textfilen publiceras inte: sidor får bara ligga i content/initiatives/ (initiativ) "
-            "eller vara content/index.md. Flytta filen dit eller ta bort den.")
+    page = ("Textfilen publiceras inte: sidor får bara ligga i content/initiatives/ (initiativ) och "
+            "content/utmaningar/ (utmaningar) eller vara content/index.md. Flytta filen dit eller ta bort den.")
     expected = [
         f"content/bilder/foto.png: Filen heter .png men är ingen PNG-bild: innehållet är av ett annat slag. "
         "Spara den på nytt som PNG-bild eller ta bort den.",

@@ -28,7 +28,8 @@ def prepare(env: Environment, config, build: PortfolioBuild) -> None:
     env.globals["portfolio"] = build.portfolio
     env.globals["portfolio_settings"] = build.settings
     env.globals["portfolio_footer"] = [page for page in build.pages.values() if page.in_footer]
-    env.filters.update(swedish_date=formatting.swedish_date, kronor=formatting.kronor, period=formatting.period)
+    env.filters.update(swedish_date=formatting.swedish_date, kronor=formatting.kronor, period=formatting.period,
+                       number=formatting.number)
 
 
 def _template_cache(root: Path) -> BytecodeCache | None:
