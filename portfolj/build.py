@@ -26,14 +26,18 @@ from markupsafe import Markup
 from pydantic import ValidationError
 
 from portfolj.forked import Forked
-from portfolj.generated import GeneratedPage, generated_files, generated_pages
+from portfolj.csp import public_policy, with_policy
+from portfolj.generated import GeneratedPage, generated_files, generated_pages, path_problems
 from portfolj.loading import load_portfolio
 from portfolj.messages import Problem, problems_from_error
+from portfolj.model import Source
 from portfolj.portfolio import Entry, Portfolio
-from portfolj.sanitize import sanitize
+from portfolj.published import PAGES
+from portfolj.sanitize import Sanitizer
 from portfolj.lessons import lessons_anchor, lessons_html
 from portfolj.search import SEARCH_FOLDER, SearchIndex, challenge_search_document, search_document, write_positions
 from portfolj.settings import Settings
+from portfolj.urls import Site
 
 # Where the search index is written in the output folder.
 
@@ -45,6 +49,8 @@ class PortfolioBuild:
     pages: dict[str, GeneratedPage]  # the generated pages by source path
     entries: dict[str, Entry]  # the initiatives by source path
     challenges: dict[str, Entry]  # the challenges by source path
+    sanitizer: Sanitizer
+    editorial: dict[str, Source] = field(default_factory=dict)  # the editorial pages (PAGES) by source path
     _beside: Forked | None = field(default=None, repr=False)  # the files and the related initiatives
     _search: SearchIndex | None = field(default=None, repr=False)
 
@@ -59,13 +65,19 @@ class PortfolioBuild:
             checked = Settings.model_validate(settings)
         except ValidationError as error:
             return None, problems_from_error(error, Settings, settings_file, lambda loc: None)
-        portfolio, problems = load_portfolio(content_dir, root / checked.taxonomy, shown_root=root, drafts=drafts,
-                                             history=True)
+        site = Site(checked.site_url, checked.embed_hosts)
+        portfolio, problems = load_portfolio(content_dir, root / checked.taxonomy, shown_root=root, site=site,
+                                             drafts=drafts, history=True)
+        if problems:
+            return None, problems
+        taxonomy_file = (root / checked.taxonomy).relative_to(root).as_posix()
+        problems = path_problems(portfolio, content_dir, taxonomy_file, root)
         if problems:
             return None, problems
         pages = {page.src_uri: page for page in generated_pages(portfolio, checked)}
         return cls(checked, portfolio, pages, {entry.path: entry for entry in portfolio},
-                   {challenge.path: challenge for challenge in portfolio.challenges}), []
+                   {challenge.path: challenge for challenge in portfolio.challenges}, Sanitizer(site),
+                   {page.path: page for page in portfolio.pages}), []
 
     def resolve_urls(self, url_of: Callable[[str], str]) -> None:
         """``url_of(source path)``: the engine's site-root relative URL of that page."""
@@ -83,7 +95,7 @@ class PortfolioBuild:
         """An initiative's or a challenge's converted body, sanitised, and
         indexed for search as the page at ``url`` (from the site root, e.g.
         ``/initiatives/x/``)."""
-        html = sanitize(html, self.settings.embed_hosts)
+        html = self.sanitizer(html, url.lstrip("/"))
         if entry.path in self.entries:
             # Cut from the sanitised body: as safe as the body itself.
             entry.lessons_html, entry.lessons_id = Markup(lessons_html(html)), lessons_anchor(html)
@@ -93,6 +105,17 @@ class PortfolioBuild:
         if self._search.pages == len(self.entries) + len(self.challenges):
             self._search.start_writing(site_dir / SEARCH_FOLDER)  # while the pages are rendered
         return html
+
+    def editorial_meta(self, page: Source) -> dict[str, str]:
+        """What an editorial page tells the engine: its template (decided by
+        the site, see PAGES), title and description, as plain text."""
+        meta = {"template": PAGES[page.path], "title": page.data.title}
+        return meta | ({"description": page.data.description} if page.data.description else {})
+
+    def with_policy(self, output: str, body: str, preview: bool = False) -> str:
+        """A rendered page with its Content Security Policy (see ``csp``);
+        ``body`` is the part that came from content."""
+        return with_policy(output, public_policy(output, body, self.settings.embed_hosts, preview))
 
     def finish_files(self, site_dir: Path) -> None:
         contents, related = self._beside.result()

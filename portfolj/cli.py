@@ -170,7 +170,7 @@ def _check_files(args: argparse.Namespace) -> list[Problem]:
                 f"Filen är inget initiativ: initiativ är .md-filer i {_shown(folder)}/. Kontrollera sökvägen, "
                 "eller kör portfolj check utan filnamn för att kontrollera alla initiativ."))
             continue
-        problems += read_initiative(file.resolve(), args.content.resolve(), models[kind], shown, context)[1]
+        problems += read_initiative(file.resolve(), args.content.resolve(), models[kind], shown, context=context)[1]
         twins = [other for other in folder.rglob(f"{file.stem}.md") if other.resolve() != file.resolve()]
         problems += [Problem(shown, None, None, f"Två filer har samma namn '{file.name}' (den andra är "
                              f"{_shown(twin)}). Varje initiativ behöver ett eget filnamn: byt namn på den ena.")

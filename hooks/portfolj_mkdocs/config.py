@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import yaml
+from markupsafe import Markup, escape
 
 
 def portfolio_settings(config) -> dict | object:
@@ -21,7 +22,8 @@ def add_to_menu(config, pages: list) -> None:
     if config.nav is None:
         return
     listed = {str(item) for item in _flatten(config.nav)}
-    config.nav += [{page.title: page.src_uri} for page in pages if page.src_uri not in listed]
+    # Material prints menu titles unescaped; these come from the taxonomy file.
+    config.nav += [{Markup(escape(page.title)): page.src_uri} for page in pages if page.src_uri not in listed]
 
 
 def _flatten(nav: object):
