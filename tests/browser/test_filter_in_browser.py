@@ -6,7 +6,7 @@ links from the home page's matrix."""
 import re
 
 import pytest
-from playwright.sync_api import expect  # not wait_for_function: the page's policy refuses eval
+from playwright.sync_api import expect  # wait_for_function only with a function: it runs a bare expression with eval, which the pages refuse
 
 from browser_support import serve
 from support import new_project
@@ -128,7 +128,7 @@ def test_typing_filters_title_and_description(page, site):
 
 def test_words_are_searched_in_swedish_without_accents(page, site):
     open_list(page, site, "?q=skolgard&facet=adaptive")  # "Öppna skolgårdar", stemmed, no å needed
-    page.wait_for_function("document.getElementById('resultat').textContent.startsWith('1 av')")
+    page.wait_for_function("() => document.getElementById('resultat').textContent.startsWith('1 av')")
     assert slugs(page) == ["gamma"]
 
 
@@ -137,16 +137,16 @@ def test_the_header_search_and_the_list_give_the_same_hits(page, site, query):
     page.goto(site)
     page.get_by_label("Sök bland initiativen", exact=True).fill(query)
     header = page.locator("#portfolio-search-status")
-    page.wait_for_function("/träff/.test(document.getElementById('portfolio-search-status').textContent)")
+    page.wait_for_function("() => /träff/.test(document.getElementById('portfolio-search-status').textContent)")
     hits = int(header.inner_text().split()[0])
-    page.wait_for_function(f"document.querySelectorAll('.md-search-result__item').length === {min(hits, 10)}")
+    page.wait_for_function(f"() => document.querySelectorAll('.md-search-result__item').length === {min(hits, 10)}")
     listed = {link.split("/")[-2] for link in page.eval_on_selector_all(
         ".md-search-result__item > a", "links => links.map(a => a.href)")}
     page.keyboard.press("Enter")  # the header's search leads to the list, with its filters
     page.wait_for_url("**/alla-initiativ/?q=*")
     page.locator("form.portfolio-filter[data-state=ready]").wait_for(state="attached")
     assert page.locator("#filter-q").input_value() == query
-    page.wait_for_function(f"document.getElementById('resultat').textContent.startsWith('{hits} av')")
+    page.wait_for_function(f"() => document.getElementById('resultat').textContent.startsWith('{hits} av')")
     shown = slugs(page)
     assert len(shown) == hits and (set(shown) == listed if hits <= 10 else set(shown) > listed)
 
@@ -199,7 +199,7 @@ def test_results_come_a_page_at_a_time(page, site):
     assert more.inner_text() == f"Visa fler ({TOTAL - 100} till)"
     assert page.locator(".portfolio-pagination").is_hidden()  # they list another order
     more.click()
-    page.wait_for_function(f"document.querySelectorAll('.portfolio-cards > li').length === {TOTAL}")
+    page.wait_for_function(f"() => document.querySelectorAll('.portfolio-cards > li').length === {TOTAL}")
     assert more.is_hidden()
     assert page.evaluate("document.activeElement.closest('li').dataset.slug") == slugs(page)[100]
 
@@ -207,7 +207,7 @@ def test_results_come_a_page_at_a_time(page, site):
 def test_the_filter_covers_the_cards_of_every_page(page, site):
     # Zonindelning, Ångbåtstrafik and Äldreboende are on page 2 (after the fillers in title order).
     open_list(page, site, "?facet=mission")
-    page.wait_for_function("document.querySelectorAll('.portfolio-cards > li').length === 3")
+    page.wait_for_function("() => document.querySelectorAll('.portfolio-cards > li').length === 3")
     assert slugs(page) == ["epsilon", "beta", "alfa"]
     page.locator('.portfolio-cards > li[data-slug="epsilon"] a').first.click()  # its link, made absolute, works
     page.wait_for_url("**/initiatives/epsilon/")
@@ -236,7 +236,7 @@ def test_first_results_are_in_the_first_viewport_and_nothing_moves(browser, site
         .observe({type: 'layout-shift', buffered: true});""")
     page.goto(site + "alla-initiativ/")
     page.locator("form.portfolio-filter[data-state=ready]").wait_for(state="attached")
-    page.wait_for_function("document.getElementById('resultat').textContent.length > 0")
+    page.wait_for_function("() => document.getElementById('resultat').textContent.length > 0")
     page.wait_for_timeout(500)  # the filter data has loaded and the form is filled in
     first = page.locator(".portfolio-cards > li").first.bounding_box()
     assert first["y"] + 40 < height  # the first result's title is on the first screen
@@ -245,7 +245,7 @@ def test_first_results_are_in_the_first_viewport_and_nothing_moves(browser, site
     if width < 960:
         assert summary.is_visible() and page.locator("form.portfolio-filter").is_hidden()
         page.goto(site + "alla-initiativ/?facet=mission&stage=explore&status=active")
-        page.wait_for_function("document.querySelector('details.portfolio-list__filters > summary').textContent.trim() === 'Filtrera (3)'")
+        page.wait_for_function("() => document.querySelector('details.portfolio-list__filters > summary').textContent.trim() === 'Filtrera (3)'")
         summary.click()
         assert page.locator("form.portfolio-filter").is_visible()
     else:

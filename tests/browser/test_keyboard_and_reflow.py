@@ -44,7 +44,7 @@ def test_search_opens_keeps_focus_and_escape_returns_it(page, base_url, width, h
     assert stops[3]["label"] == "Sök"
     assert not search_open(page)
     page.keyboard.press("Enter")
-    page.wait_for_function("document.activeElement.id === 'portfolio-search-input'")
+    page.wait_for_function("() => document.activeElement.id === 'portfolio-search-input'")
     assert search_open(page)
     page.keyboard.type("skola")
     page.locator(".md-search-result__item").first.wait_for(timeout=10_000)
@@ -72,7 +72,7 @@ def test_close_button_closes_the_search(page, base_url, width, height):
     page.goto(base_url)
     tab_until(page, lambda stop: stop["label"] == "Sök")
     page.keyboard.press("Enter")
-    page.wait_for_function("document.activeElement.id === 'portfolio-search-input'")
+    page.wait_for_function("() => document.activeElement.id === 'portfolio-search-input'")
     tab_until(page, lambda stop: stop["label"] == "Stäng sökningen")
     page.keyboard.press("Enter")
     assert not search_open(page)
@@ -107,10 +107,10 @@ def test_menu_is_reached_by_tab_and_hidden_links_take_no_focus(page, base_url, w
     menu = tab_until(page, lambda stop: stop["label"] == "Meny")
     assert menu and page.get_attribute('label[for="__drawer"].portfolio-toggle', "aria-expanded") == "false"
     page.keyboard.press("Enter")
-    page.wait_for_function("!!document.activeElement.closest('.md-sidebar--primary')")
+    page.wait_for_function("() => !!document.activeElement.closest('.md-sidebar--primary')")
     assert page.get_attribute('label[for="__drawer"].portfolio-toggle', "aria-expanded") == "true"
     # On screen once it has slid in.
-    page.wait_for_function(f"(r => r.left >= 0 && r.right <= {width})(document.activeElement.getBoundingClientRect())")
+    page.wait_for_function(f"() => (r => r.left >= 0 && r.right <= {width})(document.activeElement.getBoundingClientRect())")
     page.keyboard.press("Escape")
     assert not page.evaluate("document.getElementById('__drawer').checked")
     assert focused(page)["label"] == "Meny"

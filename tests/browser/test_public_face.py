@@ -58,8 +58,8 @@ def test_a_paused_initiative_says_why_near_the_top_and_links_its_lessons(page, b
     assert notice.inner_text().startswith("Pausat.")
     assert notice.bounding_box()["y"] < page.locator(".portfolio-facts").bounding_box()["y"]
     notice.get_by_role("link", name="Läs vad vi lärde oss").click()
-    assert page.evaluate("location.hash") == "#lardomar"
-    assert page.locator("#lardomar").inner_text() == "Lärdomar"
+    assert page.evaluate("location.hash") == "#avsnitt-lardomar"
+    assert page.locator("#avsnitt-lardomar").inner_text() == "Lärdomar"
 
 
 def test_related_initiatives_say_why(page, base_url):
