@@ -29,7 +29,7 @@ from portfolj.forked import Forked
 from portfolj.csp import public_policy, with_policy
 from portfolj.generated import GeneratedPage, generated_files, generated_pages, path_problems
 from portfolj.loading import load_portfolio
-from portfolj.messages import Problem, problems_from_error
+from portfolj.messages import Problem, problems_from_error, shown_path
 from portfolj.model import Source
 from portfolj.portfolio import Entry, Portfolio
 from portfolj.published import PAGES
@@ -65,18 +65,13 @@ class PortfolioBuild:
             checked = Settings.model_validate(settings)
         except ValidationError as error:
             return None, problems_from_error(error, Settings, settings_file, lambda loc: None)
-        site = Site(checked.site_url, checked.embed_hosts)
-        portfolio, problems = load_portfolio(content_dir, root / checked.taxonomy, shown_root=root, site=site,
-                                             drafts=drafts, history=True)
-        if problems:
-            return None, problems
-        taxonomy_file = (root / checked.taxonomy).relative_to(root).as_posix()
-        problems = path_problems(portfolio, content_dir, taxonomy_file, root)
+        portfolio, problems = checked_portfolio(content_dir, root / checked.taxonomy, root, checked.site, drafts,
+                                                history=True)
         if problems:
             return None, problems
         pages = {page.src_uri: page for page in generated_pages(portfolio, checked)}
         return cls(checked, portfolio, pages, {entry.path: entry for entry in portfolio},
-                   {challenge.path: challenge for challenge in portfolio.challenges}, Sanitizer(site),
+                   {challenge.path: challenge for challenge in portfolio.challenges}, Sanitizer(checked.site),
                    {page.path: page for page in portfolio.pages}), []
 
     def resolve_urls(self, url_of: Callable[[str], str]) -> None:
@@ -138,3 +133,17 @@ class PortfolioBuild:
         if self._search is not None:
             self._search.close()
             self._search = None
+
+
+def checked_portfolio(content_dir: Path, taxonomy_file: Path, root: Path, site: Site, drafts: bool = False,
+                      history: bool = False) -> tuple[Portfolio | None, list[Problem]]:
+    """The portfolio as the build reads it (see load_portfolio), or every
+    problem: its addresses judged as published on ``site``, and its
+    taxonomies' addresses clear of the site's own. ``portfolj check`` asks
+    the same."""
+    portfolio, problems = load_portfolio(content_dir, taxonomy_file, shown_root=root, site=site, drafts=drafts,
+                                         history=history)
+    if problems:
+        return None, problems
+    problems = path_problems(portfolio, content_dir, shown_path(taxonomy_file, root), root)
+    return (None, problems) if problems else (portfolio, [])

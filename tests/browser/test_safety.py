@@ -10,7 +10,7 @@ from urllib.parse import urlparse
 import pytest
 
 from browser_support import serve
-from support import new_project
+from support import front_matter, new_project
 from test_accessibility import PAGES
 
 MARK = "window.__pwned=1"
@@ -67,7 +67,10 @@ def hostile_site(tmp_path_factory):
                   .replace("label: Förbättringsinriktad", f"label: '{TAXONOMY_TEXT}Förbättring'")
                   .replace("  path: steg\n", "  path: steg\n  description: '[steg](javascript:alert(3)) <script>alert(3)</script>'\n", 1))
     project.write("content/bilder/finns.png", b"\x89PNG\r\n\x1a\n")
-    project.add("farlig", body=BODY, **CORPUS)
+    project.write("content/utmaningar/farlig-utmaning.md", front_matter(
+        {"title": CORPUS["title"], "description": CORPUS["description"], "organisation": CORPUS["organisation"],
+         "opened": "2025-01-01", "status": "open"}, BODY))
+    project.add("farlig", body=BODY, challenges=["farlig-utmaning"], **CORPUS)
     project.add("vanlig", title="Vanligt initiativ", areas=["education"], facet="enhancement")
     result = project.build("--strict")
     assert result.returncode == 0, result.stderr
