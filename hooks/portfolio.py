@@ -173,7 +173,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
         }
     elif generated is not None:
         page.meta = {"template": generated.template, "title": Markup(escape(generated.title)),
-                     "hide": ["toc"] if generated.wide else []}
+                     "hide": ["toc"] if generated.wide else [], "noindex": not generated.indexed}
     elif (source := session.build.editorial.get(page.file.src_uri)) is not None:
         # Editorial pages (the home page) are drawn wide, like the generated ones.
         page.meta = {key: Markup(escape(value)) for key, value in session.build.editorial_meta(source).items()}

@@ -68,6 +68,7 @@ class GeneratedPage:
     in_menu: bool = False  # overview pages go in the menu; term pages are reached from them
     in_footer: bool = False  # pages about the site itself are linked from every page's footer
     wide: bool = False  # a list: no table of contents beside it, the room goes to the cards
+    indexed: bool = True  # False: a link page (an old address), kept out of the sitemap and search engines
 
 
 def _numbered(title: str, list_page: ListPage) -> str:
@@ -256,7 +257,7 @@ def generated_pages(portfolio: Portfolio, settings: Settings) -> list[GeneratedP
                 description=group.term.description,
             )
     # The addresses term pages had before they were named in Swedish lead on.
-    pages += [GeneratedPage(old, "Sidan har flyttats", "portfolio/moved.html", context={"target": new})
+    pages += [GeneratedPage(old, "Sidan har flyttats", "portfolio/moved.html", context={"target": new}, indexed=False)
               for old, new in portfolio.moved_term_pages().items()]
     return pages
 

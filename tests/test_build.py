@@ -187,6 +187,22 @@ def test_sitemap_is_a_small_index_of_the_full_page_list(built):
     assert "https://innovation.asby.se/facetter/missionsorienterad/" in locs
 
 
+def test_old_term_addresses_lead_on_and_are_not_listed_as_content(built):
+    """A term page's address before the Swedish names (its id) is a link page:
+    it leads on, search engines skip it, and the sitemap lists only the new one."""
+    from xml.etree import ElementTree
+
+    old = built.html("steg/realise")
+    assert '<meta name="robots" content="noindex">' in old
+    assert 'href="../forverkliga/"' in old and ">Sidan har flyttats</h1>" in old
+    new = built.html("steg/forverkliga")
+    assert "noindex" not in new and ">Förverkliga</h1>" in new
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    locs = {loc.text for loc in ElementTree.parse(built.site / "sitemap-sidor.xml").getroot().findall("s:url/s:loc", ns)}
+    assert "https://innovation.asby.se/steg/forverkliga/" in locs and "https://innovation.asby.se/facetter/mission/" not in locs
+    assert not any("/steg/realise/" in loc for loc in locs)
+
+
 def test_accessibility_statement_has_what_digg_requires(project):
     project.add("ett")
     config = (project.root / "mkdocs.yml").read_text(encoding="utf-8")
