@@ -116,6 +116,12 @@ def test_movement_figures(make):
     assert all(0 <= b.y and b.y + b.h <= 220.1 for b in chart.bars)
     assert steering.stage_times_text() == ("Initiativen stannar längst i steget Utforska möjligheter, i median "
                                            "12 månader (1 initiativ har lämnat steget).")
+    # The phone layouts: the same figures as lines.
+    [entered] = steering.entered_lines()
+    assert entered.lines[0].label == "2024" and entered.lines[0].parts.startswith("Identifiera behov 1, Utforska möjligheter 1")
+    [times] = steering.stage_times_lines()
+    figures = {line.label: line.figure for line in times.lines}
+    assert figures["Utforska möjligheter"] == "12 månader" and figures["Sprida"] == "ingen har lämnat steget"
 
 
 def test_lessons_section_is_cut_from_the_body():
