@@ -64,6 +64,22 @@ def test_search_opens_keeps_focus_and_escape_returns_it(page, base_url, width, h
     page.keyboard.press("Escape")
     assert not search_open(page)
     assert focused(page)["label"] == "Sök"
+    # Tab goes on past the closed search, into the page.
+    page.keyboard.press("Tab")
+    assert not search_open(page) and not focused(page)["inSearch"]
+
+
+@pytest.mark.parametrize(("width", "height"), [*NARROW, (320, 640)])
+def test_tab_goes_past_the_closed_search_to_the_page(page, base_url, width, height):
+    """Forwards through the header and back again: the search opens only
+    when its button is pressed, and Tab reaches the page's content."""
+    page.set_viewport_size({"width": width, "height": height})
+    page.goto(base_url + PAGES["initiativ"])
+    tab_until(page, lambda stop: stop["label"] == "Sök")
+    now = tab_until(page, lambda stop: not stop["inSearch"] and stop["label"] != "Sök", limit=3)
+    assert not search_open(page) and now["tag"] == "A" and not now["inMenu"], now
+    page.keyboard.press("Shift+Tab")
+    assert not search_open(page) and focused(page)["label"] == "Sök"
 
 
 @pytest.mark.parametrize(("width", "height"), NARROW)
