@@ -176,16 +176,12 @@ def generated_pages(portfolio: Portfolio, settings: Settings) -> list[GeneratedP
         )
     )
     lessons = with_lessons(portfolio)
-    pages.append(
-        GeneratedPage(
-            LESSONS,
-            "Lärdomar",
-            "portfolio/lessons.html",
-            "Vad kommunen har lärt sig i sina initiativ, samlat från varje initiativs avsnitt Lärdomar. "
-            "Avbrutna och pausade initiativ står först: där finns ofta mest att lära.",
-            {"lessons": lessons, "lesson_filters": lesson_filters(portfolio, lessons)},
-            in_menu=True,
-        )
+    pages += _paginated(
+        "Lärdomar", LESSONS, lessons, "portfolio/lessons.html", {},
+        first={"lesson_filters": lesson_filters(portfolio, lessons)},
+        description="Vad kommunen har lärt sig i sina initiativ, samlat från varje initiativs avsnitt Lärdomar. "
+                    "Avbrutna och pausade initiativ står först: där finns ofta mest att lära.",
+        in_menu=True,
     )
     pages.append(
         GeneratedPage(
