@@ -73,7 +73,7 @@ def test_the_taxonomy_file_is_judged_first(refused):
     """A broken taxonomy stops the reading of content: its message comes alone."""
     _, result, _ = refused
     assert errors(result.stderr) == [
-        "taxonomy.yml: fältet 'status, terms, värde 2, id': Id:t '../../paused' blir en del av sidans adress och får "
+        "taxonomy.yml:131: fältet 'status, terms, värde 2, id': Id:t '../../paused' blir en del av sidans adress och får "
         "bara innehålla små bokstäver a–z, siffror och enkla bindestreck (till exempel paused)."]
 
 
@@ -170,11 +170,11 @@ def test_reserved_names_name_both_sources(project):
     assert result.returncode == 1
     assert errors(result.stderr) == [
         "content/pagefind: Namnet 'pagefind' används redan av webbplatsen för sökindexet. Byt namn på det.",
-        "taxonomy.yml: fältet 'status, path': Sökvägen 'admin' används redan av webbredigeraren. "
+        "taxonomy.yml:121: fältet 'status, path': Sökvägen 'admin' används redan av webbredigeraren. "
         "Välj en annan path för taxonomin status.",
-        "taxonomy.yml: fältet 'areas, path': Sökvägen 'steg' används redan av taxonomin stage i taxonomy.yml. "
+        "taxonomy.yml:161: fältet 'areas, path': Sökvägen 'steg' används redan av taxonomin stage i taxonomy.yml. "
         "Välj en annan path för taxonomin areas.",
-        "taxonomy.yml: fältet 'sdgs, path': Sökvägen 'bilder' används redan av mappen content/bilder. "
+        "taxonomy.yml:185: fältet 'sdgs, path': Sökvägen 'bilder' används redan av mappen content/bilder. "
         "Välj en annan path för taxonomin sdgs.",
     ]
 
