@@ -29,7 +29,7 @@ from portfolj.forked import Forked
 from portfolj.csp import public_policy, with_policy
 from portfolj.generated import GeneratedPage, generated_files, generated_pages, path_problems
 from portfolj.loading import load_portfolio
-from portfolj.messages import Problem, problems_from_error, shown_path
+from portfolj.messages import Problem, problems_from_error
 from portfolj.model import Source
 from portfolj.portfolio import Entry, Portfolio
 from portfolj.published import PAGES
@@ -55,16 +55,17 @@ class PortfolioBuild:
     _search: SearchIndex | None = field(default=None, repr=False)
 
     @classmethod
-    def load(cls, content_dir: Path, root: Path, settings: dict, settings_file: str, drafts: bool = False
+    def load(cls, content_dir: Path, root: Path, settings: dict, settings_file: str, drafts: bool = False,
+             settings_lines: Callable[[tuple], int | None] = lambda loc: None,
              ) -> tuple[PortfolioBuild | None, list[Problem]]:
         """The build of the content in ``content_dir`` with the site's
-        ``settings`` (read from ``settings_file``); paths in them and in
-        messages are relative to ``root``. Drafts are built only with
-        ``drafts`` (the preview)."""
+        ``settings`` (read from ``settings_file``, where ``settings_lines``
+        finds a setting's line); paths in them and in messages are relative
+        to ``root``. Drafts are built only with ``drafts`` (the preview)."""
         try:
             checked = Settings.model_validate(settings)
         except ValidationError as error:
-            return None, problems_from_error(error, Settings, settings_file, lambda loc: None)
+            return None, problems_from_error(error, Settings, settings_file, settings_lines)
         portfolio, problems = checked_portfolio(content_dir, root / checked.taxonomy, root, checked.site, drafts,
                                                 history=True)
         if problems:
@@ -145,5 +146,5 @@ def checked_portfolio(content_dir: Path, taxonomy_file: Path, root: Path, site: 
                                          history=history)
     if problems:
         return None, problems
-    problems = path_problems(portfolio, content_dir, shown_path(taxonomy_file, root), root)
+    problems = path_problems(portfolio, content_dir, taxonomy_file, root)
     return (None, problems) if problems else (portfolio, [])

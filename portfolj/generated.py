@@ -28,6 +28,7 @@ from portfolj.guide import (
 from portfolj.lessons import lesson_filters, with_lessons
 from portfolj.charts import Charts
 from portfolj.messages import Problem, shown_path
+from portfolj.yamlfile import line_finder
 from portfolj.overview import Overview
 from portfolj.schema import CHALLENGE_SCHEMA_PATH, SCHEMA_PATH, front_matter_schema_json
 from portfolj.search import POSITIONS, SEARCH_FOLDER
@@ -118,9 +119,11 @@ RESERVED = {
 }
 
 
-def path_problems(portfolio: Portfolio, content_dir: Path, taxonomy_shown: str, shown_root: Path) -> list[Problem]:
+def path_problems(portfolio: Portfolio, content_dir: Path, taxonomy_file: Path, shown_root: Path) -> list[Problem]:
     """Clashes between the addresses the taxonomies' pages take and those
     the site, the content folder and the other taxonomies take."""
+    taxonomy_shown = shown_path(taxonomy_file, shown_root)
+    line_of = line_finder(taxonomy_file.read_text(encoding="utf-8"))
     taken = dict(RESERVED)
     problems = []
     for path in sorted(content_dir.iterdir()) if content_dir.is_dir() else ():
@@ -134,12 +137,12 @@ def path_problems(portfolio: Portfolio, content_dir: Path, taxonomy_shown: str, 
             continue
         where = f"{taxonomy.field}, path"
         if taxonomy.path in taken:
-            problems.append(Problem(taxonomy_shown, None, where,
+            problems.append(Problem(taxonomy_shown, line_of((taxonomy.field, "path")), where,
                 f"Sökvägen '{taxonomy.path}' används redan av {taken[taxonomy.path]}. "
                 f"Välj en annan path för taxonomin {taxonomy.field}."))
         taken.setdefault(taxonomy.path, f"taxonomin {taxonomy.field} i {taxonomy_shown}")
         if "index" in taxonomy.ids:
-            problems.append(Problem(taxonomy_shown, None, taxonomy.field,
+            problems.append(Problem(taxonomy_shown, line_of((taxonomy.field,)), taxonomy.field,
                 f"Termen 'index' skulle få samma adress som sidan {taxonomy.plural} ({taxonomy.path}/). "
                 "Ge termen ett annat id (för en öppen taxonomi: skriv värdet annorlunda i initiativet)."))
     return problems

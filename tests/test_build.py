@@ -136,6 +136,16 @@ def test_site_without_an_address_fails_with_a_clear_message(project):
     assert "mkdocs.yml: fältet 'site_url': Ange webbplatsens fullständiga adress som site_url i mkdocs.yml" in result.stderr
 
 
+def test_a_wrong_setting_is_named_with_its_line_in_mkdocs_yml(project):
+    project.add("bra")
+    config = (project.root / "mkdocs.yml").read_text(encoding="utf-8")
+    project.write("mkdocs.yml", config.replace("  portfolio:\n", "  portfolio:\n    stale_after_months: noll\n", 1))
+    line = config.splitlines().index("  portfolio:") + 2
+    result = project.build()
+    assert result.returncode == 1
+    assert f"mkdocs.yml:{line}: fältet 'stale_after_months': Ska vara ett heltal" in result.stderr
+
+
 def test_failed_build_keeps_the_last_good_site(project):
     project.add("bra", title="Bra initiativ")
     assert project.build().returncode == 0
