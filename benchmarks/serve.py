@@ -23,6 +23,7 @@ includes up to half a second of waiting for it to notice.
     python -m benchmarks.serve                         # N = 20, 1,000, 10,000
     python -m benchmarks.serve --sizes 1000 --repeat 5 --workdir /dev/shm
     python -m benchmarks.serve --sizes 20 --repeat 1   # a quick run
+    python -m benchmarks.serve --full-rebuilds         # A as `mkdocs serve` without --dirty
 """
 
 from __future__ import annotations
@@ -218,14 +219,15 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[20, 1_000, 10_000])
     parser.add_argument("--repeat", type=int, default=5, help="changes of each kind (default 5; the median is shown)")
     parser.add_argument("--workdir", type=Path, help="where the projects are made (default: the system's temporary folder)")
-    parser.add_argument("--options", nargs="*", default=[],
-                        help="options of the portfolio's `mkdocs serve` (default: none); B runs plain `mkdocs serve`")
+    parser.add_argument("--full-rebuilds", action="store_true",
+                        help="A without --dirty: every change rebuilds the whole site (B always does)")
     parser.add_argument("--no-plain", action="store_true", help="skip plain Material (B)")
     args = parser.parse_args()
     kinds = ["body", "stage", "error", "add"]  # add measures delete too
+    options = [] if args.full_rebuilds else ["--dirty"]
     print(f"Load average before: {' '.join(f'{load:.1f}' for load in os.getloadavg())} on {os.cpu_count()} cores\n")
     print(f"Seconds from saving the file until the change is served, median of {args.repeat};"
-          f" A: the portfolio, `mkdocs serve {' '.join(args.options)}`; B: plain Material, `mkdocs serve`\n")
+          f" A: the portfolio, `{' '.join(['mkdocs serve', *options])}`; B: plain Material, `mkdocs serve`\n")
     print("| N | first build A (B) | body A (B) | stage, term page, filter A (B) | error shown A |"
           " added A (B) | deleted A (B) |")
     print("|---:|---:|---:|---:|---:|---:|---:|")
@@ -233,9 +235,9 @@ def main() -> None:
         for n in args.sizes:
             root = make_project(Path(workdir) / f"portfolio-{n}", n)
             results = []
-            for project, options, portfolio in [(root, args.options, True),
+            for project, flags, portfolio in [(root, options, True),
                                                 *([] if args.no_plain else [(plain_copy(root), [], False)])]:
-                server = Server.start(project, *options)
+                server = Server.start(project, *flags)
                 try:
                     results.append({"first": server.first_build} | measure(server, n, args.repeat, kinds, portfolio))
                 finally:

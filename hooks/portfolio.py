@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from jinja2 import Environment
@@ -29,10 +29,12 @@ from portfolj import preview
 from portfolj.build import PortfolioBuild
 from portfolj.clock import reproducible_date
 from portfolj.exports import feed_date
+from portfolj.loading import ReadCache
 from portfolj.messages import Problem
-from portfolj.publishing import Staging
+from portfolj.publishing import Staging, remove_outputs
+from portfolj.rebuild import pages_to_render
 from portfolj.search import SearchIndexError, pagefind_executable
-from portfolj_mkdocs.checks import EngineWarnings, collisions, unreadable
+from portfolj_mkdocs.checks import EngineWarnings, collisions, hide_dirty_warning, unreadable
 from portfolj_mkdocs.config import add_to_menu, portfolio_settings
 from portfolj_mkdocs.render_cache import TEMPLATE_FOLDER
 from portfolj_mkdocs.templates import prepare
@@ -54,6 +56,10 @@ class _Session:
     invalid: bool = False  # the content did not validate: nothing of this build was written
     staging: Staging | None = None  # where `mkdocs build` writes until everything succeeded
     warnings: EngineWarnings | None = None  # the engine's own warnings during this build
+    # The preview: what is read, kept between rebuilds; the build whose pages the output holds, and its files.
+    cache: ReadCache | None = None
+    shown: PortfolioBuild | None = None
+    outputs: set[str] = field(default_factory=set)
 
 
 session = _Session()
@@ -62,6 +68,12 @@ session = _Session()
 def on_startup(*, command: str, dirty: bool) -> None:
     session.serving = command == "serve"
     session.dirty = dirty
+    if session.serving:
+        session.cache = ReadCache()
+        if dirty:  # only what a change touches is rendered again (see portfolj.rebuild)
+            hide_dirty_warning(log)
+        else:
+            log.info("Tips: med mkdocs serve --dirty byggs bara det om som en ändring påverkar.")
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -81,6 +93,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_build_error(*, error: Exception) -> None:
+    if not session.invalid:  # pages may have been written: render them all next time
+        session.shown = None
     if session.staging is not None:
         session.staging.abandon()
         session.staging = None
@@ -91,16 +105,19 @@ def on_build_error(*, error: Exception) -> None:
 def on_pre_build(*, config: MkDocsConfig) -> None:
     """Validate before MkDocs cleans the output, so a failure keeps the last good site."""
     gc.unfreeze()  # what the last build kept (see _spare_the_collector) may go now
-    if session.build is not None:
-        session.build.close()
+    if session.build is not None and session.build is not session.shown:
+        session.build.close()  # it failed half-way
     root = Path(config.config_file_path).parent
     session.build, problems = PortfolioBuild.load(Path(config.docs_dir), root, portfolio_settings(config),
-                                                  Path(config.config_file_path).name, drafts=session.serving)
+                                                  Path(config.config_file_path).name, drafts=session.serving,
+                                                  cache=session.cache)
     session.invalid = bool(problems)
     if problems:
         # A problem with no field is extra.portfolio itself (not a mapping).
         _fail(config, [replace(problem, field=problem.field or "extra.portfolio")
                        if problem.path == Path(config.config_file_path).name else problem for problem in problems])
+    if session.shown is not None:
+        session.shown.close()  # this build writes its exports and search index anew
     if session.build.portfolio.history_notice:
         log.info(session.build.portfolio.history_notice)
     _spare_the_collector()
@@ -148,8 +165,10 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
         for path, source in preview.asset_files().items():
             files.append(File.generated(config, path, abs_src_path=str(source)))
     build.resolve_urls(lambda src_uri: files.src_uris[src_uri].url)
+    if session.serving:
+        _render_only_what_changed(files, config, build)
     try:
-        build.start(config.theme["language"])  # this process has no other thread yet
+        build.start(config.theme["language"], preview=session.serving)  # this process has no other thread yet
     except SearchIndexError as error:
         raise PluginError(str(error)) from error
     return files
@@ -159,10 +178,6 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     entry = session.build.entries.get(page.file.src_uri)
     challenge = session.build.challenges.get(page.file.src_uri)
     generated = session.build.pages.get(page.file.src_uri)
-    # The sitemap's date: from the content or SOURCE_DATE_EPOCH, never the day of the build.
-    # Without one, the start of 1970: no date in the sitemap, and "no time" in sitemap.xml.gz.
-    modified = (entry and feed_date(entry)) or reproducible_date()
-    page.update_date = modified.isoformat() if modified else NO_DATE
     # Material prints meta title and description unescaped: escape them once here.
     if entry is not None or challenge is not None:
         entry = entry or challenge
@@ -186,6 +201,14 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
 
 def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
     _spare_the_collector()  # the converted pages live until they are written
+    for file in files.documentation_pages():
+        if file.page is not None:  # also the pages a dirty build does not render again: the sitemap lists them
+            # The sitemap's date: from the content or SOURCE_DATE_EPOCH, never the day of the build.
+            # Without one, the start of 1970: no date in the sitemap, and "no time" in sitemap.xml.gz.
+            entry = session.build.entries.get(file.src_uri)
+            modified = (entry and feed_date(entry)) or reproducible_date()
+            file.page.update_date = modified.isoformat() if modified else NO_DATE
+    session.build.keep_unchanged(session.shown)
     session.build.finish_files(Path(config.site_dir))  # the output folder is clean and nothing is rendered yet
     prepare(env, config, session.build)
     return env
@@ -212,11 +235,39 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     problems = session.warnings.stop(config)
     if session.serving:
         preview.write_problems(Path(config.site_dir), problems, _summary(problems))
+        session.shown = session.build
+        session.build.finish_later(Path(config.site_dir), _finished_later)
     if problems and config.strict:
         _fail(config, problems)
     if session.staging is not None:
         session.staging.publish()
         config.site_dir, session.staging = str(session.staging.site), None
+
+
+# -----------------------------------------------------------------------------
+# The preview
+# -----------------------------------------------------------------------------
+
+
+def _render_only_what_changed(files: Files, config: MkDocsConfig, build: PortfolioBuild) -> None:
+    """In a dirty build MkDocs renders the pages whose file says it is
+    modified: let each say whether the change touches it. Remove what the
+    last build published and this one does not."""
+    rebuild = pages_to_render(session.shown, build)
+    ours = build.entries.keys() | build.challenges.keys() | build.pages.keys()
+    for file in files.documentation_pages():
+        needed = rebuild.pages is None or (file.src_uri in rebuild.pages if file.src_uri in ours else rebuild.site_pages)
+        file.is_modified = lambda needed=needed: needed
+    outputs = {file.dest_uri for file in files}
+    remove_outputs(Path(config.site_dir), session.outputs - outputs)
+    session.outputs = outputs
+
+
+def _finished_later(failure: str | None) -> None:
+    if failure:
+        log.error(failure)
+    else:
+        log.info("Exporterna och sökindexet är uppdaterade.")
 
 
 # -----------------------------------------------------------------------------

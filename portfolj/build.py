@@ -14,10 +14,18 @@ An engine's adapter (``hooks/portfolio.py`` for MkDocs) makes one
 5. `finish_files`: before the pages are rendered, the related initiatives
    are known and the exports are written into the output folder.
 6. `finish_search`: the search index is written.
+
+The preview (`preview=True` in `start`) keeps the last build it showed and
+renders again only the pages a change touches (see ``rebuild``): the bodies
+it did not convert again are taken from that build (`keep_unchanged`), the
+filter data is written before the pages, and the other exports and the
+search index a moment after them, in the background (`finish_later`).
 """
 
 from __future__ import annotations
 
+import shutil
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,13 +34,13 @@ from markupsafe import Markup
 from pydantic import ValidationError
 
 from portfolj.forked import Forked
-from portfolj.generated import GeneratedPage, generated_files, generated_pages
-from portfolj.loading import load_portfolio
+from portfolj.generated import FILTER_DATA, GeneratedPage, generated_files, generated_pages
+from portfolj.loading import ReadCache, load_portfolio
 from portfolj.messages import Problem, problems_from_error
 from portfolj.portfolio import Entry, Portfolio
 from portfolj.sanitize import sanitize
 from portfolj.lessons import lessons_anchor, lessons_html
-from portfolj.search import SearchIndex, challenge_search_document, search_document
+from portfolj.search import SearchIndex, SearchIndexError, challenge_search_document, search_document
 from portfolj.settings import Settings
 
 # Where the search index is written in the output folder.
@@ -48,20 +56,26 @@ class PortfolioBuild:
     challenges: dict[str, Entry]  # the challenges by source path
     _beside: Forked | None = field(default=None, repr=False)  # the files and the related initiatives
     _search: SearchIndex | None = field(default=None, repr=False)
+    _preview: bool = field(default=False, repr=False)  # see start
+    _language: str = field(default="sv", repr=False)
+    # The preview's search documents by source path: (URL, HTML), indexed after the pages.
+    _documents: dict[str, tuple[str, str]] = field(default_factory=dict, repr=False)
+    _later: threading.Thread | None = field(default=None, repr=False)  # see finish_later
+    _stop_later: threading.Event = field(default_factory=threading.Event, repr=False)
 
     @classmethod
-    def load(cls, content_dir: Path, root: Path, settings: dict, settings_file: str, drafts: bool = False
-             ) -> tuple[PortfolioBuild | None, list[Problem]]:
+    def load(cls, content_dir: Path, root: Path, settings: dict, settings_file: str, drafts: bool = False,
+             cache: ReadCache | None = None) -> tuple[PortfolioBuild | None, list[Problem]]:
         """The build of the content in ``content_dir`` with the site's
         ``settings`` (read from ``settings_file``); paths in them and in
         messages are relative to ``root``. Drafts are built only with
-        ``drafts`` (the preview)."""
+        ``drafts`` (the preview); with ``cache`` only changed files are read."""
         try:
             checked = Settings.model_validate(settings)
         except ValidationError as error:
             return None, problems_from_error(error, Settings, settings_file, lambda loc: None)
         portfolio, problems = load_portfolio(content_dir, root / checked.taxonomy, shown_root=root, drafts=drafts,
-                                             history=True)
+                                             history=True, cache=cache)
         if problems:
             return None, problems
         pages = {page.src_uri: page for page in generated_pages(portfolio, checked)}
@@ -72,11 +86,16 @@ class PortfolioBuild:
         """``url_of(source path)``: the engine's site-root relative URL of that page."""
         self.portfolio.resolve_urls(url_of)
 
-    def start(self, language: str) -> None:
+    def start(self, language: str, preview: bool = False) -> None:
         """Start the work beside the engine's: call it while this process has
-        no other thread (see ``forked``)."""
+        no other thread (see ``forked``). The ``preview`` does that work
+        after the pages instead, and only what a change needs."""
         portfolio, settings = self.portfolio, self.settings
-        self._beside = Forked(lambda: (generated_files(portfolio, settings), portfolio.related_table()))
+        self._preview, self._language = preview, language
+        if preview:
+            return
+        self._beside = Forked(lambda: ({path: make() for path, make in generated_files(portfolio, settings).items()},
+                                       portfolio.related_table()))
         if self.entries or self.challenges:  # Pagefind cannot write an empty index
             self._search = SearchIndex(language)
 
@@ -88,20 +107,66 @@ class PortfolioBuild:
         if entry.path in self.entries:
             # Cut from the sanitised body: as safe as the body itself.
             entry.lessons_html, entry.lessons_id = Markup(lessons_html(html)), lessons_anchor(html)
-            self._search.add(url, search_document(self.portfolio, entry, html))
+            document = search_document(self.portfolio, entry, html)
         else:
-            self._search.add(url, challenge_search_document(self.portfolio, entry, html))
+            document = challenge_search_document(self.portfolio, entry, html)
+        if self._preview:
+            self._documents[entry.path] = url, document
+            return html
+        self._search.add(url, document)
         if self._search.pages == len(self.entries) + len(self.challenges):
             self._search.start_writing(site_dir / SEARCH_FOLDER)  # while the pages are rendered
         return html
 
+    def keep_unchanged(self, shown: PortfolioBuild | None) -> None:
+        """The preview: what the bodies not converted again gave in the build
+        ``shown`` last (their lessons and search documents)."""
+        if shown is None:
+            return
+        for path, entry in [*self.entries.items(), *self.challenges.items()]:
+            if path not in self._documents and path in shown._documents:
+                self._documents[path] = shown._documents[path]
+                before = shown.entries.get(path)
+                if before is not None:
+                    entry.lessons_html, entry.lessons_id = before.lessons_html, before.lessons_id
+
     def finish_files(self, site_dir: Path) -> None:
+        if self._preview:  # the filter data shows a change at once; the rest follows (finish_later)
+            _write(site_dir, FILTER_DATA, generated_files(self.portfolio, self.settings)[FILTER_DATA]())
+            return
         contents, related = self._beside.result()
         self.portfolio.know_related(related)
         for path, content in contents.items():
-            target = site_dir / path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(content.encode("utf-8"))
+            _write(site_dir, path, content)
+
+    def finish_later(self, site_dir: Path, done: Callable[[str | None], None]) -> None:
+        """The preview: the exports and the search index, in the background;
+        ``done(None)`` when they are written, ``done(message)`` if the index
+        failed (neither if `close` came first)."""
+        makers = {path: make for path, make in generated_files(self.portfolio, self.settings).items()
+                  if path != FILTER_DATA}
+        documents = sorted(self._documents.values())
+
+        def work() -> None:
+            for path, make in makers.items():
+                if self._stop_later.is_set():
+                    return
+                _write(site_dir, path, make())
+            shutil.rmtree(site_dir / SEARCH_FOLDER, ignore_errors=True)
+            failure = None
+            try:
+                if documents and not self._stop_later.is_set():
+                    self._search = SearchIndex(self._language)
+                    for url, document in documents:
+                        self._search.add(url, document)
+                    self.finish_search(site_dir)
+            except (OSError, SearchIndexError) as error:  # also when close stopped the service
+                failure = str(error)
+            if not self._stop_later.is_set():
+                done(failure)
+
+        self._later = threading.Thread(target=work, daemon=True)
+        self._later.start()
 
     def finish_search(self, site_dir: Path) -> None:
         """Wait until the search index is written; raises SearchIndexError."""
@@ -111,7 +176,19 @@ class PortfolioBuild:
             search.finish()
 
     def close(self) -> None:
-        """Stop what a build that failed half-way left running."""
+        """Stop what a build that failed half-way, or the preview's
+        background work, left running."""
+        self._stop_later.set()
+        if self._later is not None:
+            if self._search is not None:
+                self._search.close(abandon=True)  # the next build writes the index anew
+            self._later.join()
         if self._search is not None:
             self._search.close()
             self._search = None
+
+
+def _write(site_dir: Path, path: str, content: str) -> None:
+    target = site_dir / path
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(content.encode("utf-8"))

@@ -8,7 +8,9 @@ term, as Hugo does.
 
 from __future__ import annotations
 
+import functools
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -197,23 +199,25 @@ FILES = ("initiatives.json", EXPORT_SCHEMA, "initiatives.csv", FEED, CATALOG, FI
          f"{ADMIN}config.yml", f"{ADMIN}index.html")
 
 
-def generated_files(portfolio: Portfolio, settings: Settings) -> dict[str, str]:
-    """The content of each of FILES, by path."""
-    exported, challenges = records(portfolio), challenge_records(portfolio)
+def generated_files(portfolio: Portfolio, settings: Settings) -> dict[str, Callable[[], str]]:
+    """How to make each of FILES, by path (each a function: the preview makes
+    them one by one, after the pages)."""
+    exported = functools.cache(lambda: records(portfolio))
+    challenges = functools.cache(lambda: challenge_records(portfolio))
     model, challenge_model = portfolio.model, portfolio.challenge_model
     return dict(zip(FILES, (
-        initiatives_json(exported),
-        json.dumps(initiatives_schema(model), ensure_ascii=False, indent=1),
-        initiatives_csv(exported, model),
-        atom_feed(portfolio, settings.site_url, settings.site_name, FEED),
-        dcat_jsonld(settings, list(DOWNLOADS), CATALOG, list(CHALLENGE_DOWNLOADS)),
-        filter_data(portfolio),
-        front_matter_schema_json(model),
-        challenges_json(challenges),
-        json.dumps(challenges_schema(challenge_model), ensure_ascii=False, indent=1),
-        challenges_csv(challenges, challenge_model),
-        front_matter_schema_json(challenge_model),
-        cms_config_yaml(model, challenge_model, settings.editor, settings.site_url, settings.site_name,
-                        portfolio.taxonomies),
-        admin_page("../", settings.editor),
+        lambda: initiatives_json(exported()),
+        lambda: json.dumps(initiatives_schema(model), ensure_ascii=False, indent=1),
+        lambda: initiatives_csv(exported(), model),
+        lambda: atom_feed(portfolio, settings.site_url, settings.site_name, FEED),
+        lambda: dcat_jsonld(settings, list(DOWNLOADS), CATALOG, list(CHALLENGE_DOWNLOADS)),
+        lambda: filter_data(portfolio),
+        lambda: front_matter_schema_json(model),
+        lambda: challenges_json(challenges()),
+        lambda: json.dumps(challenges_schema(challenge_model), ensure_ascii=False, indent=1),
+        lambda: challenges_csv(challenges(), challenge_model),
+        lambda: front_matter_schema_json(challenge_model),
+        lambda: cms_config_yaml(model, challenge_model, settings.editor, settings.site_url, settings.site_name,
+                                portfolio.taxonomies),
+        lambda: admin_page("../", settings.editor),
     ), strict=True))

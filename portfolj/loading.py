@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
 import yaml
@@ -31,22 +32,74 @@ SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # ----------------------------------------------------------------------------
 
 
+class ReadCache:
+    """What reading found, kept between the preview's rebuilds: a file is
+    read and validated again only when its size or modification time
+    changed, or when what it is validated against did (the taxonomy file,
+    the challenges that exist)."""
+
+    def __init__(self) -> None:
+        self._vocabularies: tuple[bytes, tuple] | None = None
+        self._challenge_model: type[BaseModel] | None = None
+        self._against: object = None
+        self._results: dict[Path, tuple[tuple[int, int], tuple[Source | None, list[Problem]]]] = {}
+
+    def vocabularies(self, taxonomy_file: Path, shown_root: Path) -> tuple:
+        """``load_vocabularies``, the same objects while the file is the same."""
+        try:
+            text = taxonomy_file.read_bytes()
+        except OSError:
+            return load_vocabularies(taxonomy_file, shown_root)
+        if self._vocabularies is None or self._vocabularies[0] != text:
+            self._vocabularies = text, load_vocabularies(taxonomy_file, shown_root)
+            self._challenge_model = None
+        return self._vocabularies[1]
+
+    def challenge_model(self, taxonomies: Taxonomies) -> type[BaseModel]:
+        """``challenge_model_for``, the same class while the taxonomy file is the same."""
+        if self._challenge_model is None:
+            self._challenge_model = challenge_model_for(taxonomies)
+        return self._challenge_model
+
+    def against(self, *what: object) -> None:
+        """Forget every result when what files are validated against changed."""
+        if what != self._against:
+            self._against, self._results = what, {}
+
+    def read(self, file: Path, read: Callable[[], tuple[Source | None, list[Problem]]]
+             ) -> tuple[Source | None, list[Problem]]:
+        try:
+            stat = file.stat()
+        except OSError:
+            return read()
+        stamp = (stat.st_mtime_ns, stat.st_size)
+        kept = self._results.get(file)
+        # An image is another file, which may have gone since.
+        if kept is None or kept[0] != stamp or getattr(getattr(kept[1][0], "data", None), "image", None):
+            kept = self._results[file] = stamp, read()
+        return kept[1]
+
+
 def load_portfolio(
     content_dir: Path, taxonomy_file: Path, shown_root: Path | None = None, drafts: bool = False,
-    history: bool = False,
+    history: bool = False, cache: ReadCache | None = None,
 ) -> tuple[Portfolio | None, list[Problem]]:
     """The validated portfolio (initiatives and challenges), or None and
     every problem found. Drafts are included only when ``drafts`` is true
     (the preview). With ``history`` each initiative's journey is read from
-    Git as well."""
+    Git as well. With ``cache`` only changed files are read again."""
     shown_root = shown_root or content_dir.parent
-    taxonomies, model, problems = load_vocabularies(taxonomy_file, shown_root)
+    taxonomies, model, problems = (cache.vocabularies(taxonomy_file, shown_root) if cache is not None
+                                   else load_vocabularies(taxonomy_file, shown_root))
     if problems:
         return None, problems
-    challenge_model = challenge_model_for(taxonomies)
-    challenges, problems = read_challenges(content_dir, challenge_model, shown_root)
+    context = challenge_context(content_dir)
+    if cache is not None:
+        cache.against(model, sorted(context["challenges"]))
+    challenge_model = cache.challenge_model(taxonomies) if cache is not None else challenge_model_for(taxonomies)
+    challenges, problems = read_challenges(content_dir, challenge_model, shown_root, cache)
     sources, found = read_initiatives(content_dir, model, INITIATIVES, shown_root=shown_root,
-                                      context=challenge_context(content_dir))
+                                      context=context, cache=cache)
     problems = sorted(problems + found, key=lambda p: (p.path, p.line or 0))
     if problems:
         return None, problems
@@ -59,11 +112,11 @@ def load_portfolio(
     return portfolio, []
 
 
-def read_challenges(content_dir: Path, model: type[BaseModel], shown_root: Path | None = None
-                    ) -> tuple[list[Source], list[Problem]]:
+def read_challenges(content_dir: Path, model: type[BaseModel], shown_root: Path | None = None,
+                    cache: ReadCache | None = None) -> tuple[list[Source], list[Problem]]:
     """Every challenge file in ``content/utmaningar/``, validated."""
     shown_root = shown_root or content_dir.parent
-    sources, problems = read_initiatives(content_dir, model, CHALLENGES, shown_root)
+    sources, problems = read_initiatives(content_dir, model, CHALLENGES, shown_root, cache=cache)
     problems += [Problem(_shown(content_dir / source.path, shown_root), None, None,
                          "Filnamnet index.md är reserverat för sidan med alla utmaningar. Byt namn på filen "
                          "efter utmaningen, till exempel aldre-bor-hemma.md.")
@@ -319,12 +372,16 @@ IN_TWO_PROCESSES_FROM = 200
 
 def read_initiatives(
     content_dir: Path, model: type[BaseModel], folder: str = "initiatives", shown_root: Path | None = None,
-    context: dict | None = None,
+    context: dict | None = None, cache: ReadCache | None = None,
 ) -> tuple[list[Source], list[Problem]]:
-    """Validate every Markdown file under ``content_dir/folder``."""
+    """Validate every Markdown file under ``content_dir/folder`` (only the
+    changed ones, with ``cache``)."""
     shown_root = shown_root or content_dir.parent
     files = sorted((content_dir / folder).rglob("*.md"))
-    if len(files) >= IN_TWO_PROCESSES_FROM and can_fork():
+    if cache is not None:
+        results = [cache.read(file, lambda file=file: read_initiative(
+            file, content_dir, model, _shown(file, shown_root), context)) for file in files]
+    elif len(files) >= IN_TWO_PROCESSES_FROM and can_fork():
         results = _read_in_two_processes(files, content_dir, model, shown_root, context)
     else:
         results = _read_each(files, content_dir, model, shown_root, context)

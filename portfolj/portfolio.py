@@ -282,6 +282,19 @@ class Portfolio:
         best = sorted(score * stride - rank for rank, score in scores.items())[-limit:]
         return [self.entries[-key % stride] for key in reversed(best)]
 
+    def neighbours(self, entry: Entry) -> set[str]:
+        """The slugs of the initiatives whose related initiatives can change
+        when ``entry`` changes, comes or goes: those near it in a shared group
+        (see RELATED_WINDOW; one more on each side, as the others move up or
+        down by one), ``entry`` included."""
+        found = {entry.slug}
+        for name in self._related_weights:
+            for term_id in self.term_ids(entry, name):
+                at = self._position[name, term_id][entry.slug]
+                members = self._index[name][term_id]
+                found.update(other.slug for other in members[max(0, at - RELATED_WINDOW - 1): at + RELATED_WINDOW + 2])
+        return found
+
     def related_table(self) -> dict[str, list[str]]:
         """``related`` of every initiative, as slugs: plain data, which another
         process can compute while the pages are rendered (see know_related)."""

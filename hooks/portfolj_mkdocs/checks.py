@@ -51,6 +51,15 @@ class EngineWarnings(logging.Handler):
         return [engine_problem(message, shown, read) for message in dict.fromkeys(self.messages)]
 
 
+def hide_dirty_warning(ours: logging.Logger) -> None:
+    """MkDocs warns that a dirty build may leave links and the menu out of
+    date, which the portfolio's preview does not (see portfolj.rebuild): keep
+    the warning from failing the preview of a site with ``strict``."""
+    engine = ours.name.split(".")[0]
+    logging.getLogger(f"{engine}.commands.build").addFilter(
+        lambda record: not record.getMessage().startswith("A 'dirty' build is being performed"))
+
+
 def collisions(files: Files, config: MkDocsConfig, pages: list[str]) -> list[Problem]:
     """Content files where the portfolio publishes a page (``pages``: their
     source paths) or a file of its own."""

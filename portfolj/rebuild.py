@@ -1,0 +1,89 @@
+"""What a rebuild of the preview renders again: the pages a change of the
+content touches, known from what each page shows.
+
+- An initiative's body shows on its own page only (and its lessons on the
+  lessons page).
+- Its facts (title, terms, dates …) show on its page; on the pages that
+  list or count initiatives: the portfolio's pages (of the term pages only
+  those of the terms it had and has) and the site's other pages (the home
+  page); and on the pages of the neighbours that list it among their related
+  initiatives, or whose related initiatives change (see
+  `Portfolio.neighbours`). The same holds when it comes or goes.
+- Anything else (the settings, the taxonomy file, a challenge, the Git
+  history) may show anywhere: everything is rendered again.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from portfolj.build import PortfolioBuild
+from portfolj.generated import LESSONS
+from portfolj.lessons import lessons_markdown
+from portfolj.portfolio import Entry, Portfolio
+
+
+@dataclass(frozen=True)
+class Rebuild:
+    """The pages to render again: ``pages`` (source paths of the portfolio's
+    pages), and the site's other pages when ``site_pages``; everything when
+    ``pages`` is None."""
+
+    pages: frozenset[str] | None
+    site_pages: bool = True
+
+
+EVERYTHING = Rebuild(None)
+
+
+def pages_to_render(shown: PortfolioBuild | None, build: PortfolioBuild) -> Rebuild:
+    """What ``build`` renders again when the output holds ``shown``."""
+    if shown is None or not _same_frame(shown, build):
+        return EVERYTHING
+    before, after = shown.entries, build.entries
+    facts = {path for path in before.keys() | after.keys()
+             if path not in before or path not in after or not _same_facts(before[path], after[path])}
+    bodies = {path for path in before.keys() & after.keys() - facts if before[path].body != after[path].body}
+    if not facts:
+        lessons = any(lessons_markdown(before[path].body) != lessons_markdown(after[path].body) for path in bodies)
+        return Rebuild(frozenset(bodies | ({LESSONS} if lessons else set())), site_pages=False)
+    near = set()
+    for portfolio, entries in ((shown.portfolio, before), (build.portfolio, after)):
+        near.update(*(portfolio.neighbours(entries[path]) for path in facts if path in entries))
+    changed = {(before.get(path) or after[path]).slug for path in facts}
+    old = {entry.slug: entry for entry in shown.portfolio}
+    # Of those near a change, the ones whose related initiatives differ, or show a changed one.
+    initiatives = {entry.path for entry in build.portfolio if entry.slug in near and (
+        entry.slug in changed or _related(build.portfolio, entry) != _related(shown.portfolio, old[entry.slug])
+        or changed & set(_related(build.portfolio, entry)))}
+    return Rebuild(frozenset(initiatives | bodies | _pages_listing(shown, build, facts) | set(build.challenges)))
+
+
+def _pages_listing(shown: PortfolioBuild, build: PortfolioBuild, facts: set[str]) -> set[str]:
+    """The generated pages that list or count the initiatives at ``facts``:
+    every one but the term pages, and of those the pages of the terms they had and have."""
+    terms = set()
+    for old in (shown, build):
+        portfolio = old.portfolio
+        with_pages = [name for name, taxonomy in portfolio.taxonomies.items() if taxonomy.pages]
+        terms.update(portfolio.term_page(name, term_id) for path in facts if path in old.entries
+                     for name in with_pages for term_id in portfolio.term_ids(old.entries[path], name))
+    every_term = {build.portfolio.term_page(name, term_id) for name, taxonomy in build.portfolio.taxonomies.items()
+                  if taxonomy.pages for term_id in taxonomy.ids}
+    return {path for path in build.pages if path not in every_term or path in terms}
+
+
+def _related(portfolio: Portfolio, entry: Entry) -> list[str]:
+    return [other.slug for other in portfolio.related(entry)]
+
+
+def _same_frame(shown: PortfolioBuild, build: PortfolioBuild) -> bool:
+    """Whether everything but the initiatives is as it was."""
+    old, new = shown.portfolio, build.portfolio
+    return (shown.settings == build.settings and old.model is new.model and old.as_of == new.as_of
+            and old.drafts_left_out == new.drafts_left_out
+            and [(c.path, c.data, c.body) for c in old.challenges] == [(c.path, c.data, c.body) for c in new.challenges])
+
+
+def _same_facts(before: Entry, after: Entry) -> bool:
+    return (before.data is after.data or before.data == after.data) and before.history == after.history
