@@ -33,8 +33,9 @@ from portfolj.loading import ReadCache
 from portfolj.messages import Problem
 from portfolj.publishing import Staging, remove_outputs
 from portfolj.rebuild import pages_to_render
+from portfolj.sanitize import content_id
 from portfolj.search import SearchIndexError, pagefind_executable
-from portfolj_mkdocs.checks import EngineWarnings, collisions, hide_dirty_warning, unreadable
+from portfolj_mkdocs.checks import EngineWarnings, hide_dirty_warning
 from portfolj_mkdocs.config import add_to_menu, portfolio_settings
 from portfolj_mkdocs.render_cache import TEMPLATE_FOLDER
 from portfolj_mkdocs.templates import prepare
@@ -150,13 +151,12 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     build = session.build
     for path in build.portfolio.drafts_left_out:
         files.remove(files.get_file_from_path(path))
-    problems = collisions(files, config, list(build.pages)) + unreadable(files, config, build.entries)
-    if problems:
-        _fail(config, problems)
     for path, entry in [*build.entries.items(), *build.challenges.items()]:
         file = files.get_file_from_path(path)
         file.inclusion = InclusionLevel.NOT_IN_NAV
         file.content_string = entry.body  # the front matter is read and validated already
+    for path, source in build.editorial.items():
+        files.get_file_from_path(path).content_string = source.body
     for page in build.pages.values():
         inclusion = InclusionLevel.UNDEFINED if page.in_menu else InclusionLevel.NOT_IN_NAV
         # Title and template are set in on_page_markdown; the body is what search indexes.
@@ -188,14 +188,19 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
         }
     elif generated is not None:
         page.meta = {"template": generated.template, "title": Markup(escape(generated.title))}
+    elif (source := session.build.editorial.get(page.file.src_uri)) is not None:
+        page.meta = {key: Markup(escape(value)) for key, value in session.build.editorial_meta(source).items()}
 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
-    """Initiative bodies are written by many: keep only allow-listed HTML,
-    indexed for search at once, so Pagefind works while pages are rendered."""
+    """Every page's Markdown comes from content or from the taxonomy file,
+    written by many: keep only allow-listed HTML; an initiative's or a
+    challenge's is indexed for search at once, so Pagefind works while pages
+    are rendered."""
+    _namespace_toc(page.toc)
     entry = session.build.entries.get(page.file.src_uri) or session.build.challenges.get(page.file.src_uri)
     if entry is None:
-        return None
+        return session.build.sanitizer(html, page.url)
     return session.build.publish_body(entry, f"/{page.url}", html, Path(config.site_dir))
 
 
@@ -227,6 +232,16 @@ def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: Nav
     return context
 
 
+def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
+    return session.build.with_policy(output, page.content, session.serving)
+
+
+def on_post_template(output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
+    if not template_name.endswith(".html"):  # the sitemaps
+        return output_content
+    return session.build.with_policy(output_content, "", session.serving)
+
+
 def on_post_build(*, config: MkDocsConfig) -> None:
     try:
         session.build.finish_search(Path(config.site_dir))
@@ -251,12 +266,18 @@ def on_post_build(*, config: MkDocsConfig) -> None:
 
 def _render_only_what_changed(files: Files, config: MkDocsConfig, build: PortfolioBuild) -> None:
     """In a dirty build MkDocs renders the pages whose file says it is
-    modified: let each say whether the change touches it. Remove what the
-    last build published and this one does not."""
+    modified: let each of the portfolio's say whether the change touches it;
+    the site's other pages also when they were edited. Remove what the last
+    build published and this one does not."""
     rebuild = pages_to_render(session.shown, build)
     ours = build.entries.keys() | build.challenges.keys() | build.pages.keys()
     for file in files.documentation_pages():
-        needed = rebuild.pages is None or (file.src_uri in rebuild.pages if file.src_uri in ours else rebuild.site_pages)
+        if rebuild.pages is not None and file.src_uri in ours:
+            needed = file.src_uri in rebuild.pages
+        elif rebuild.pages is None or rebuild.site_pages:
+            needed = True
+        else:
+            continue  # rendered when edited: MkDocs compares the file's time with its page's
         file.is_modified = lambda needed=needed: needed
     outputs = {file.dest_uri for file in files}
     remove_outputs(Path(config.site_dir), session.outputs - outputs)
@@ -294,6 +315,13 @@ def _summary(problems: list[Problem]) -> str:
     kept = ("Förhandsvisningen visar den senaste fungerande versionen tills felen är rättade; "
             "spara filen igen så byggs den om." if session.serving else "Den senast byggda webbplatsen är orörd.")
     return f"Innehållet har {len(problems)} fel. Rätta felen ovan. {kept}"
+
+
+def _namespace_toc(items) -> None:
+    """The table of contents links to the headings by the ids the sanitiser gives them."""
+    for item in items:
+        item.id = content_id(item.id)
+        _namespace_toc(item.children)
 
 
 def _spare_the_collector() -> None:

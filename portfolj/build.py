@@ -34,14 +34,18 @@ from markupsafe import Markup
 from pydantic import ValidationError
 
 from portfolj.forked import Forked
-from portfolj.generated import FILTER_DATA, GeneratedPage, generated_files, generated_pages
+from portfolj.csp import public_policy, with_policy
+from portfolj.generated import FILTER_DATA, GeneratedPage, generated_files, generated_pages, path_problems
 from portfolj.loading import ReadCache, load_portfolio
-from portfolj.messages import Problem, problems_from_error
+from portfolj.messages import Problem, problems_from_error, shown_path
+from portfolj.model import Source
 from portfolj.portfolio import Entry, Portfolio
-from portfolj.sanitize import sanitize
+from portfolj.published import PAGES
+from portfolj.sanitize import Sanitizer
 from portfolj.lessons import lessons_anchor, lessons_html
 from portfolj.search import SearchIndex, SearchIndexError, challenge_search_document, search_document
 from portfolj.settings import Settings
+from portfolj.urls import Site
 
 # Where the search index is written in the output folder.
 SEARCH_FOLDER = "pagefind"
@@ -54,6 +58,8 @@ class PortfolioBuild:
     pages: dict[str, GeneratedPage]  # the generated pages by source path
     entries: dict[str, Entry]  # the initiatives by source path
     challenges: dict[str, Entry]  # the challenges by source path
+    sanitizer: Sanitizer
+    editorial: dict[str, Source] = field(default_factory=dict)  # the editorial pages (PAGES) by source path
     _beside: Forked | None = field(default=None, repr=False)  # the files and the related initiatives
     _search: SearchIndex | None = field(default=None, repr=False)
     _preview: bool = field(default=False, repr=False)  # see start
@@ -74,13 +80,14 @@ class PortfolioBuild:
             checked = Settings.model_validate(settings)
         except ValidationError as error:
             return None, problems_from_error(error, Settings, settings_file, lambda loc: None)
-        portfolio, problems = load_portfolio(content_dir, root / checked.taxonomy, shown_root=root, drafts=drafts,
-                                             history=True, cache=cache)
+        portfolio, problems = checked_portfolio(content_dir, root / checked.taxonomy, root, checked.site, drafts,
+                                                history=True, cache=cache)
         if problems:
             return None, problems
         pages = {page.src_uri: page for page in generated_pages(portfolio, checked)}
         return cls(checked, portfolio, pages, {entry.path: entry for entry in portfolio},
-                   {challenge.path: challenge for challenge in portfolio.challenges}), []
+                   {challenge.path: challenge for challenge in portfolio.challenges}, Sanitizer(checked.site),
+                   {page.path: page for page in portfolio.pages}), []
 
     def resolve_urls(self, url_of: Callable[[str], str]) -> None:
         """``url_of(source path)``: the engine's site-root relative URL of that page."""
@@ -103,7 +110,7 @@ class PortfolioBuild:
         """An initiative's or a challenge's converted body, sanitised, and
         indexed for search as the page at ``url`` (from the site root, e.g.
         ``/initiatives/x/``)."""
-        html = sanitize(html, self.settings.embed_hosts)
+        html = self.sanitizer(html, url.lstrip("/"))
         if entry.path in self.entries:
             # Cut from the sanitised body: as safe as the body itself.
             entry.lessons_html, entry.lessons_id = Markup(lessons_html(html)), lessons_anchor(html)
@@ -129,6 +136,17 @@ class PortfolioBuild:
                 before = shown.entries.get(path)
                 if before is not None:
                     entry.lessons_html, entry.lessons_id = before.lessons_html, before.lessons_id
+
+    def editorial_meta(self, page: Source) -> dict[str, str]:
+        """What an editorial page tells the engine: its template (decided by
+        the site, see PAGES), title and description, as plain text."""
+        meta = {"template": PAGES[page.path], "title": page.data.title}
+        return meta | ({"description": page.data.description} if page.data.description else {})
+
+    def with_policy(self, output: str, body: str, preview: bool = False) -> str:
+        """A rendered page with its Content Security Policy (see ``csp``);
+        ``body`` is the part that came from content."""
+        return with_policy(output, public_policy(output, body, self.settings.embed_hosts, preview))
 
     def finish_files(self, site_dir: Path) -> None:
         if self._preview:  # the filter data shows a change at once; the rest follows (finish_later)
@@ -192,3 +210,17 @@ def _write(site_dir: Path, path: str, content: str) -> None:
     target = site_dir / path
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_bytes(content.encode("utf-8"))
+
+
+def checked_portfolio(content_dir: Path, taxonomy_file: Path, root: Path, site: Site, drafts: bool = False,
+                      history: bool = False, cache: ReadCache | None = None) -> tuple[Portfolio | None, list[Problem]]:
+    """The portfolio as the build reads it (see load_portfolio), or every
+    problem: its addresses judged as published on ``site``, and its
+    taxonomies' addresses clear of the site's own. ``portfolj check`` asks
+    the same."""
+    portfolio, problems = load_portfolio(content_dir, taxonomy_file, shown_root=root, site=site, drafts=drafts,
+                                         history=history, cache=cache)
+    if problems:
+        return None, problems
+    problems = path_problems(portfolio, content_dir, shown_path(taxonomy_file, root), root)
+    return (None, problems) if problems else (portfolio, [])

@@ -14,13 +14,15 @@ import textwrap
 from datetime import date
 from pathlib import Path
 
+from portfolj.build import checked_portfolio
 from portfolj.guide import DRAFT, new_challenge, new_initiative
 from portfolj.messages import Problem
 from portfolj.model import Initiative, challenge_model_for, model_for
-from portfolj.loading import SLUG, challenge_context, load_portfolio, load_vocabularies, read_initiative
+from portfolj.loading import SLUG, challenge_context, load_vocabularies, read_initiative
 from portfolj.portfolio import CHALLENGES, INITIATIVES
 from portfolj.schema import front_matter_schema_json
 from portfolj.taxonomy import Taxonomies, Taxonomy, load_taxonomies, slugify
+from portfolj.urls import Site
 
 # What argparse says itself, in Swedish: section headings and error messages.
 _HEADINGS = {"positional arguments": "argument", "options": "flaggor"}
@@ -56,18 +58,19 @@ class _Parser(argparse.ArgumentParser):
 
 
 def main(argv: list[str] | None = None, *, content: Path = Path("content"),
-         taxonomy: Path = Path("taxonomy.yml"), root: Path | None = None) -> int:
+         taxonomy: Path = Path("taxonomy.yml"), root: Path | None = None, site: Site = Site()) -> int:
     """Run the command in ``argv``; ``content`` and ``taxonomy`` are the site's
     folders (see portfolj_mkdocs.cli), which --content and --taxonomy override;
-    ``root`` is the project's folder, which messages name paths from."""
+    ``root`` is the project's folder, which messages name paths from; ``site``
+    is where it is published, which addresses in content are judged against."""
     try:
-        return _main(argv, content, taxonomy, root)
+        return _main(argv, content, taxonomy, root, site)
     except KeyboardInterrupt:  # Ctrl-C while files are read: nothing has been written
         print("\nAvbrutet.", file=sys.stderr)
         return 130
 
 
-def _main(argv: list[str] | None, content: Path, taxonomy: Path, root: Path | None) -> int:
+def _main(argv: list[str] | None, content: Path, taxonomy: Path, root: Path | None, site: Site) -> int:
     # Where the files are comes first: `new` has an option for each required taxonomy.
     locations = argparse.ArgumentParser(add_help=False)
     locations.add_argument("--content", type=Path)
@@ -84,7 +87,7 @@ def _main(argv: list[str] | None, content: Path, taxonomy: Path, root: Path | No
               "någon mapp ovanför. Gå till portföljens mapp (den med mkdocs.yml) och kör kommandot där.",
               file=sys.stderr)
         return 1
-    args.content, args.taxonomy, args.root = content, taxonomy, root
+    args.content, args.taxonomy, args.root, args.site = content, taxonomy, root, site
     return args.run(args)
 
 
@@ -145,7 +148,7 @@ def _check(args: argparse.Namespace) -> int:
     if args.files:
         problems = _check_files(args)
     else:
-        _, problems = load_portfolio(args.content, args.taxonomy, shown_root=args.root or Path.cwd())
+        _, problems = checked_portfolio(args.content, args.taxonomy, args.root or Path.cwd(), args.site)
     print(_report(problems, args.format, len(args.files) or _count(args.content)))
     return 1 if problems else 0
 
@@ -170,7 +173,7 @@ def _check_files(args: argparse.Namespace) -> list[Problem]:
                 f"Filen är inget initiativ: initiativ är .md-filer i {_shown(folder)}/. Kontrollera sökvägen, "
                 "eller kör portfolj check utan filnamn för att kontrollera alla initiativ."))
             continue
-        problems += read_initiative(file.resolve(), args.content.resolve(), models[kind], shown, context)[1]
+        problems += read_initiative(file.resolve(), args.content.resolve(), models[kind], shown, args.site, context)[1]
         twins = [other for other in folder.rglob(f"{file.stem}.md") if other.resolve() != file.resolve()]
         problems += [Problem(shown, None, None, f"Två filer har samma namn '{file.name}' (den andra är "
                              f"{_shown(twin)}). Varje initiativ behöver ett eget filnamn: byt namn på den ena.")

@@ -13,6 +13,7 @@ import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
 
 from portfolj.cms import ADMIN, admin_page, cms_config_yaml
 from portfolj.dcat import Distribution, dcat_jsonld
@@ -28,11 +29,13 @@ from portfolj.guide import (
 )
 from portfolj.lessons import lesson_filters, with_lessons
 from portfolj.charts import Charts
+from portfolj.messages import Problem, shown_path
 from portfolj.overview import Overview
 from portfolj.schema import CHALLENGE_SCHEMA_PATH, SCHEMA_PATH, front_matter_schema_json
 from portfolj.portfolio import ALL_CHALLENGES, ALL_INITIATIVES, Portfolio
 from portfolj.steering import Steering
 from portfolj.settings import Settings
+from portfolj.published import KINDS
 
 OVERVIEW = "overblick.md"
 OPEN_DATA = "oppna-data.md"
@@ -65,6 +68,57 @@ class GeneratedPage:
     context: dict = field(default_factory=dict)
     in_menu: bool = False  # overview pages go in the menu; term pages are reached from them
     in_footer: bool = False  # pages about the site itself are linked from every page's footer
+
+
+def _top(path: str) -> str:
+    return path.split("/")[0].removesuffix(".md")
+
+
+# The first segments of published addresses that the site itself uses, with
+# what uses each: neither content nor the taxonomy file may take them.
+RESERVED = {
+    "index": "startsidan",
+    _top(ALL_INITIATIVES): "sidan Alla initiativ",
+    _top(OVERVIEW): "sidan Överblick",
+    _top(OPEN_DATA): "sidan Öppna data",
+    _top(ACCESSIBILITY): "tillgänglighetsredogörelsen",
+    _top(GUIDE): "sidan Så skriver du ett initiativ",
+    _top(LESSONS): "sidan Lärdomar",
+    _top(ADMIN): "webbredigeraren",
+    _top(FILTER_DATA): "webbplatsens stilar, skript och filterdata",
+    _top(SCHEMA_PATH): "schemat för front matter",
+    "pagefind": "sökindexet",
+    "search": "temats sökning",
+    "404": "sidan som visas när en adress saknas",
+    **{kind.folder: f"mappen content/{kind.folder}/ med alla {kind.label}" for kind in KINDS},
+}
+
+
+def path_problems(portfolio: Portfolio, content_dir: Path, taxonomy_shown: str, shown_root: Path) -> list[Problem]:
+    """Clashes between the addresses the taxonomies' pages take and those
+    the site, the content folder and the other taxonomies take."""
+    taken = dict(RESERVED)
+    problems = []
+    for path in sorted(content_dir.iterdir()) if content_dir.is_dir() else ():
+        name = path.name.removesuffix(".md")
+        if name in RESERVED and name not in (kind.folder for kind in KINDS) and path.name != "index.md":
+            problems.append(Problem(shown_path(path, shown_root), None, None,
+                f"Namnet '{path.name}' används redan av webbplatsen för {RESERVED[name]}. Byt namn på det."))
+        taken.setdefault(name, f"{'mappen' if path.is_dir() else 'filen'} {shown_path(path, shown_root)}")
+    for taxonomy in portfolio.taxonomies.values():
+        if not taxonomy.pages:
+            continue
+        where = f"{taxonomy.field}, path"
+        if taxonomy.path in taken:
+            problems.append(Problem(taxonomy_shown, None, where,
+                f"Sökvägen '{taxonomy.path}' används redan av {taken[taxonomy.path]}. "
+                f"Välj en annan path för taxonomin {taxonomy.field}."))
+        taken.setdefault(taxonomy.path, f"taxonomin {taxonomy.field} i {taxonomy_shown}")
+        if "index" in taxonomy.ids:
+            problems.append(Problem(taxonomy_shown, None, taxonomy.field,
+                f"Termen 'index' skulle få samma adress som sidan {taxonomy.plural} ({taxonomy.path}/). "
+                "Ge termen ett annat id (för en öppen taxonomi: skriv värdet annorlunda i initiativet)."))
+    return problems
 
 
 def generated_pages(portfolio: Portfolio, settings: Settings) -> list[GeneratedPage]:

@@ -6,6 +6,8 @@ Every problem in every file is collected, so one run reports them all.
 
 from __future__ import annotations
 
+import html
+import posixpath
 import re
 import unicodedata
 from collections import Counter
@@ -19,10 +21,13 @@ from portfolj.forked import Forked, can_fork
 from portfolj.formatting import number
 from portfolj.guide import DESCRIPTION_PROMPT, PROMPTS
 from portfolj.messages import Problem, problems_from_error
+from portfolj.messages import shown_path
 from portfolj.history import journey, read_git_history, reference_date
-from portfolj.model import Source, challenge_model_for, model_for
+from portfolj.model import EditorialPage, Source, challenge_model_for, model_for
 from portfolj.portfolio import CHALLENGES, INITIATIVES, Portfolio
+from portfolj.published import PAGES, publication_problems
 from portfolj.taxonomy import Taxonomies, load_taxonomies, slugify
+from portfolj.urls import Site, Use, directory_url
 from portfolj.yamlfile import StrictLoader, explain_syntax_error, uses_anchors
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -82,28 +87,38 @@ class ReadCache:
 
 def load_portfolio(
     content_dir: Path, taxonomy_file: Path, shown_root: Path | None = None, drafts: bool = False,
-    history: bool = False, cache: ReadCache | None = None,
+    site: Site = Site(), history: bool = False, cache: ReadCache | None = None,
 ) -> tuple[Portfolio | None, list[Problem]]:
-    """The validated portfolio (initiatives and challenges), or None and
-    every problem found. Drafts are included only when ``drafts`` is true
-    (the preview). With ``history`` each initiative's journey is read from
-    Git as well. With ``cache`` only changed files are read again."""
+    """The validated portfolio (initiatives, challenges and editorial
+    pages), or None and every problem found. Drafts are included only when
+    ``drafts`` is true (the preview); addresses are judged as read on
+    ``site``. With ``history`` each initiative's journey is read from Git as
+    well. With ``cache`` only changed files are read again."""
     shown_root = shown_root or content_dir.parent
     taxonomies, model, problems = (cache.vocabularies(taxonomy_file, shown_root) if cache is not None
                                    else load_vocabularies(taxonomy_file, shown_root))
     if problems:
         return None, problems
+    problems = publication_problems(content_dir, shown_root)
     context = challenge_context(content_dir)
     if cache is not None:
-        cache.against(model, sorted(context["challenges"]))
+        cache.against(model, sorted(context["challenges"]), site)
     challenge_model = cache.challenge_model(taxonomies) if cache is not None else challenge_model_for(taxonomies)
-    challenges, problems = read_challenges(content_dir, challenge_model, shown_root, cache)
-    sources, found = read_initiatives(content_dir, model, INITIATIVES, shown_root=shown_root,
+    challenges, found = read_challenges(content_dir, challenge_model, shown_root, site, cache)
+    problems += found
+    sources, found = read_initiatives(content_dir, model, INITIATIVES, shown_root=shown_root, site=site,
                                       context=context, cache=cache)
-    problems = sorted(problems + found, key=lambda p: (p.path, p.line or 0))
+    problems += found
+    pages = []
+    for relative in PAGES:
+        file = content_dir / relative
+        if file.is_file() and not file.is_symlink():
+            page, found = read_initiative(file, content_dir, EditorialPage, shown_path(file, shown_root), site)
+            problems += found
+            pages += [page] if page else []
     if problems:
-        return None, problems
-    portfolio = Portfolio.from_sources(sources, taxonomies, model, drafts, challenges, challenge_model)
+        return None, sorted(problems, key=lambda p: (p.path, p.line or 0))
+    portfolio = Portfolio.from_sources(sources, taxonomies, model, drafts, challenges, challenge_model, pages)
     if history:
         git = read_git_history(content_dir, INITIATIVES, taxonomies)
         for entry in portfolio:
@@ -113,15 +128,9 @@ def load_portfolio(
 
 
 def read_challenges(content_dir: Path, model: type[BaseModel], shown_root: Path | None = None,
-                    cache: ReadCache | None = None) -> tuple[list[Source], list[Problem]]:
+                    site: Site = Site(), cache: ReadCache | None = None) -> tuple[list[Source], list[Problem]]:
     """Every challenge file in ``content/utmaningar/``, validated."""
-    shown_root = shown_root or content_dir.parent
-    sources, problems = read_initiatives(content_dir, model, CHALLENGES, shown_root, cache=cache)
-    problems += [Problem(_shown(content_dir / source.path, shown_root), None, None,
-                         "Filnamnet index.md är reserverat för sidan med alla utmaningar. Byt namn på filen "
-                         "efter utmaningen, till exempel aldre-bor-hemma.md.")
-                 for source in sources if source.slug == "index"]
-    return [source for source in sources if source.slug != "index"], problems
+    return read_initiatives(content_dir, model, CHALLENGES, shown_root, site, cache=cache)
 
 
 def challenge_context(content_dir: Path) -> dict:
@@ -182,11 +191,13 @@ _CLOSING = re.compile(r"^---[ \t]*\r?$", re.M)
 
 
 def read_initiative(
-    file: Path, content_dir: Path, model: type[BaseModel], shown: str, context: dict | None = None
+    file: Path, content_dir: Path, model: type[BaseModel], shown: str, site: Site = Site(),
+    context: dict | None = None,
 ) -> tuple[Source | None, list[Problem]]:
-    """Validate one file (an initiative or a challenge, by ``model``).
-    ``shown`` is the path used in messages; ``context`` reaches the model's
-    validators (the slugs of the challenges that exist)."""
+    """Validate one file (an initiative, a challenge or an editorial page,
+    by ``model``). ``shown`` is the path used in messages; its addresses are
+    judged as read on ``site``; ``context`` reaches the model's validators
+    (the slugs of the challenges that exist)."""
 
     def problem(message: str, line: int | None = None, field: str | None = None) -> list[Problem]:
         return [Problem(shown, line, field, message)]
@@ -244,23 +255,17 @@ def read_initiative(
         problems += problem(
             f"Filnamnet '{file.name}' får bara innehålla små bokstäver a–z, siffror och "
             f"bindestreck. Byt namn på filen till '{slugify(slug)}.md'.")
-    problems += _body_problems(body, shown, first_body_line)
-    if data is not None and not getattr(data, "draft", False):
+    relative = file.relative_to(content_dir).as_posix()
+    problems += _body_problems(body, shown, first_body_line, site, relative)
+    if data is not None and model is not EditorialPage and not getattr(data, "draft", False):
         problems += _placeholder_problems(data, body, shown, first_body_line, front.line_of(("description",)))
-    if data is not None and getattr(data, "image", None) is not None:
-        problems += _image_problems(data.image.src, file, content_dir, shown, front.line_of(("image", "src")))
+    if data is not None:
+        problems += _address_problems(data, site, relative, content_dir, shown, front.line_of)
 
     if problems or data is None:
         return None, problems
-    relative = file.relative_to(content_dir).as_posix()
     lines = {key.value: key.start_mark.line + front.first_line for key, _ in node.value}
     return Source(slug=slug, path=relative, data=data, body=body, lines=lines), []
-
-
-def unreadable_pages(files: list[Path], shown_root: Path) -> list[Problem]:
-    """Other pages of the site that cannot be read as text (the engine would
-    stop with a traceback)."""
-    return [problem for file in files for problem in _read_text(file, _shown(file, shown_root))[1]]
 
 
 def _read_text(file: Path, shown: str) -> tuple[str, list[Problem]]:
@@ -317,25 +322,76 @@ def _duplicate_keys(node: yaml.Node, first_line: int, shown: str, within: str = 
 
 
 _LEVEL_ONE_HEADING = re.compile(r"^#(?!#)\s")
-# An image in the body (Markdown or HTML) whose address names another site.
-_REMOTE_IMAGE = re.compile(r"""!\[[^\]]*\]\(\s*<?(?:[a-z][a-z0-9+.-]*:|//)|<img\b[^>]*\bsrc\s*=\s*["']?\s*(?:[a-z][a-z0-9+.-]*:|//)""", re.I)
+_CODE_SPAN = re.compile(r"(`+).*?\1")
+# The addresses a body gives, with how the page uses them: Markdown links and
+# images (relative to the file), and the HTML attributes the sanitiser keeps
+# (relative to the page). What these miss, the sanitiser still removes.
+_MARKDOWN_ADDRESS = re.compile(
+    r"(!?)\[(?:[^\]\\]|\\.)*\]\(\s*(<[^>]*>|(?:[^\s()]|\([^\s()]*\))+)|^\s{0,3}\[[^\]]+\]:\s*(<[^>]*>|\S+)")
+_HTML_ADDRESS = re.compile(
+    r"""<(a|img|iframe)\b[^>]*?\s(href|src)\s*=\s*("[^"]*"|'[^']*'|[^\s>"']+)""", re.I)
+_HTML_USES = {("a", "href"): Use.LINK, ("img", "src"): Use.IMAGE, ("iframe", "src"): Use.FRAME}
 
 
-def _body_problems(body: str, shown: str, first_body_line: int) -> list[Problem]:
+def _body_problems(body: str, shown: str, first_body_line: int, site: Site, relative: str) -> list[Problem]:
+    file_base = site.address_of(posixpath.dirname(relative) + "/")
+    page_base = site.address_of(directory_url(relative))
     problems, fenced = [], False
     for number, line in enumerate(body.splitlines(), start=first_body_line):
         if line.lstrip().startswith(("```", "~~~")):
             fenced = not fenced
-        elif not fenced and _LEVEL_ONE_HEADING.match(line):
+            continue
+        if fenced:
+            continue
+        if _LEVEL_ONE_HEADING.match(line):
             problems.append(Problem(shown, number, None,
                 "Brödtexten har en rubrik på nivå 1 (# ...). Sidans titel är redan huvudrubrik: "
                 "använd ## för rubriker, till exempel ## Behov."))
-        elif not fenced and _REMOTE_IMAGE.search(line):
-            problems.append(Problem(shown, number, None,
-                "Brödtexten visar en bild från en annan webbplats. Sådana bilder visar den webbplatsen "
-                "vem som läser sidan och tas bort. Lägg bilden i mappen content/ och skriv sökvägen dit, "
-                "till exempel ![Beskrivning](../bilder/foto.jpg)."))
+        text = _CODE_SPAN.sub("", line)
+        addresses = [(Use.IMAGE if match[1] else Use.LINK, (match[2] or match[3]).strip("<>"), file_base)
+                     for match in _MARKDOWN_ADDRESS.finditer(text)]
+        addresses += [(_HTML_USES[match[1].lower(), match[2].lower()], html.unescape(match[3].strip("\"'")), page_base)
+                      for match in _HTML_ADDRESS.finditer(text)]
+        for use, address, base in addresses:
+            refusal = site.refusal(address, use, base)
+            if refusal is not None:
+                problems.append(Problem(shown, number, None, refusal))
     return problems
+
+
+def _address_problems(data: BaseModel, site: Site, relative: str, content_dir: Path, shown: str,
+                      line_of) -> list[Problem]:
+    """The front matter's image and links, judged as the page will use them."""
+    base = site.address_of(posixpath.dirname(relative) + "/")
+    problems = []
+    for number, link in enumerate(getattr(data, "links", ())):
+        refusal = site.refusal(str(link.url), Use.LINK, base)
+        if refusal is not None:
+            loc = ("links", number, "url")
+            problems.append(Problem(shown, line_of(loc), "links, url", refusal))
+    if getattr(data, "image", None) is not None:
+        problems += _image_problems(data.image.src, site, base, content_dir, shown, line_of(("image", "src")))
+    return problems
+
+
+def _image_problems(src: str, site: Site, base: str, content_dir: Path, shown: str, line: int) -> list[Problem]:
+    def problem(message: str) -> list[Problem]:
+        return [Problem(shown, line, "image, src", message)]
+
+    if src.startswith("/") and src[1:2] not in ("/", "\\"):
+        src, base = src[1:], site.address_of("")  # from the content folder (see Entry.image_path)
+    refusal = site.refusal(src, Use.IMAGE, base)
+    if refusal is not None:
+        return problem(refusal)
+    root = content_dir.resolve()
+    target = (root / site.path_of(src, base)).resolve()
+    if not target.is_relative_to(root):
+        return problem(f"Bildfilen '{src}' ligger utanför mappen content/. Bara filer i content/ publiceras: "
+                       "lägg bilden där, till exempel i content/bilder/.")
+    if not target.is_file():
+        return problem(f"Bildfilen '{src}' finns inte. Lägg bilden i mappen content/ och ange sökvägen "
+                       "från initiativets fil, till exempel ../bilder/foto.jpg.")
+    return []
 
 
 def _placeholder_problems(data: BaseModel, body: str, shown: str, first_body_line: int,
@@ -351,15 +407,6 @@ def _placeholder_problems(data: BaseModel, body: str, shown: str, first_body_lin
         for number, line in enumerate(body.splitlines(), start=first_body_line) if line.strip() in PROMPTS]
 
 
-def _image_problems(src: str, file: Path, content_dir: Path, shown: str, line: int) -> list[Problem]:
-    target = (content_dir / src.lstrip("/")) if src.startswith("/") else (file.parent / src)
-    if target.resolve().is_file():
-        return []
-    return [Problem(shown, line, "image, src",
-        f"Bildfilen '{src}' finns inte. Lägg bilden i mappen content/ och ange sökvägen "
-        "från initiativets fil, till exempel ../bilder/foto.jpg.")]
-
-
 # ----------------------------------------------------------------------------
 # All files
 # ----------------------------------------------------------------------------
@@ -372,30 +419,31 @@ IN_TWO_PROCESSES_FROM = 200
 
 def read_initiatives(
     content_dir: Path, model: type[BaseModel], folder: str = "initiatives", shown_root: Path | None = None,
-    context: dict | None = None, cache: ReadCache | None = None,
+    site: Site = Site(), context: dict | None = None, cache: ReadCache | None = None,
 ) -> tuple[list[Source], list[Problem]]:
     """Validate every Markdown file under ``content_dir/folder`` (only the
     changed ones, with ``cache``)."""
     shown_root = shown_root or content_dir.parent
-    files = sorted((content_dir / folder).rglob("*.md"))
+    # An index.md is the folder's generated list, refused by publication_problems.
+    files = sorted(file for file in (content_dir / folder).rglob("*.md") if file.name != "index.md")
     if cache is not None:
         results = [cache.read(file, lambda file=file: read_initiative(
-            file, content_dir, model, _shown(file, shown_root), context)) for file in files]
+            file, content_dir, model, shown_path(file, shown_root), site, context)) for file in files]
     elif len(files) >= IN_TWO_PROCESSES_FROM and can_fork():
-        results = _read_in_two_processes(files, content_dir, model, shown_root, context)
+        results = _read_in_two_processes(files, content_dir, model, shown_root, site, context)
     else:
-        results = _read_each(files, content_dir, model, shown_root, context)
+        results = _read_each(files, content_dir, model, shown_root, site, context)
     sources, problems, by_slug = [], [], {}
     for file, (source, found) in zip(files, results):
         problems += found
         if file.stem in by_slug:
-            problems.append(Problem(_shown(file, shown_root), None, None,
-                f"Två filer har samma namn '{file.name}' (den andra är {_shown(by_slug[file.stem], shown_root)}). "
+            problems.append(Problem(shown_path(file, shown_root), None, None,
+                f"Två filer har samma namn '{file.name}' (den andra är {shown_path(by_slug[file.stem], shown_root)}). "
                 "Varje initiativ behöver ett eget filnamn: byt namn på den ena."))
         by_slug.setdefault(file.stem, file)
         if source is not None:
             sources.append(source)
-    problems += [Problem(_shown(content_dir / source.path, shown_root), source.lines.get("organisation"),
+    problems += [Problem(shown_path(content_dir / source.path, shown_root), source.lines.get("organisation"),
                          "organisation", message) for source, message in _near_duplicate_organisations(sources)]
     return sources, sorted(problems, key=lambda p: (p.path, p.line or 0))
 
@@ -427,7 +475,8 @@ def _near_duplicate_organisations(sources: list[Source]) -> list[tuple[Source, s
 
 
 def _read_in_two_processes(
-    files: list[Path], content_dir: Path, model: type[BaseModel], shown_root: Path, context: dict | None
+    files: list[Path], content_dir: Path, model: type[BaseModel], shown_root: Path, site: Site,
+    context: dict | None,
 ) -> list[tuple[Source | None, list[Problem]]]:
     """The second half of the files is read beside this process while it
     reads the first. The model is made at run time and cannot be sent back:
@@ -437,9 +486,9 @@ def _read_in_two_processes(
     second = Forked(lambda: [
         (None, found) if source is None else
         ((source.slug, source.path, source.data.model_dump(exclude_defaults=True), source.body, source.lines), found)
-        for source, found in _read_each(files[half:], content_dir, model, shown_root, context)
+        for source, found in _read_each(files[half:], content_dir, model, shown_root, site, context)
     ])
-    first = _read_each(files[:half], content_dir, model, shown_root, context)
+    first = _read_each(files[:half], content_dir, model, shown_root, site, context)
     rest = [(None if plain is None else Source(plain[0], plain[1], model.model_validate(plain[2]), plain[3], plain[4]),
              found)
             for plain, found in second.result()]
@@ -447,13 +496,8 @@ def _read_in_two_processes(
 
 
 def _read_each(
-    files: list[Path], content_dir: Path, model: type[BaseModel], shown_root: Path, context: dict | None = None
+    files: list[Path], content_dir: Path, model: type[BaseModel], shown_root: Path, site: Site,
+    context: dict | None = None,
 ) -> list[tuple[Source | None, list[Problem]]]:
-    return [read_initiative(file, content_dir, model, _shown(file, shown_root), context) for file in files]
-
-
-def _shown(file: Path, root: Path) -> str:
-    try:
-        return file.relative_to(root).as_posix()
-    except ValueError:
-        return file.as_posix()
+    return [read_initiative(file, content_dir, model, shown_path(file, shown_root), site, context)
+            for file in files]

@@ -108,18 +108,6 @@ def _email(value: str) -> str:
         ) from None
 
 
-def _image_source(value: str) -> str:
-    # An image from another site would tell that site who reads the page.
-    if re.match(r"^([a-z][a-z0-9+.-]*:|//)", value, re.I):
-        raise PydanticCustomError(
-            "image_source",
-            "Bilden ska vara en fil i webbplatsen, till exempel ../bilder/foto.jpg. Bilder från "
-            "andra webbplatser är inte tillåtna: de skulle visa den webbplatsen vem som läser sidan. "
-            "Ladda ner bilden (om licensen tillåter det) och lägg den i mappen content/.",
-        )
-    return value
-
-
 def _no_list_separator(text: str) -> str:
     if "|" in text:
         raise PydanticCustomError(
@@ -184,7 +172,7 @@ class Contact(_Record):
 class Image(_Record):
     """En bild som visas på initiativets sida."""
 
-    src: Annotated[str, AfterValidator(_image_source)] = Field(
+    src: str = Field(
         min_length=1, title="Bildfil",
         description="Sökväg till bilden i webbplatsen, från initiativets fil (../bilder/foto.jpg) eller från mappen content/ (/bilder/foto.jpg).")
     alt: PlainText = Field(min_length=1, max_length=250, title="Alternativtext",
@@ -346,6 +334,18 @@ class Vocabulary:
 def vocabulary_of(info) -> Taxonomy | None:
     """The taxonomy of a field of a model made by ``model_for``, or None."""
     return next((item.taxonomy for item in info.metadata if isinstance(item, Vocabulary)), None)
+
+
+class EditorialPage(_Record):
+    """En redaktionell sida utanför initiativen, till exempel startsidan."""
+
+    model_config = ConfigDict(title="Sida")
+
+    title: PlainText = Field(min_length=1, max_length=120, title="Titel")
+    description: PlainText | None = Field(None, min_length=1, max_length=300, title="Beskrivning",
+                                          description="En eller två meningar om sidan; visas i sökmotorer.")
+    # The site decides each page's template (portfolj.published.PAGES); content may only repeat it.
+    template: Literal["portfolio/home.html"] | None = Field(None, title="Sidmall")
 
 
 def model_for(taxonomies: Taxonomies) -> type[Initiative]:

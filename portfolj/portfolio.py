@@ -18,6 +18,7 @@ from pydantic import BaseModel
 from portfolj.history import Event
 from portfolj.model import CHALLENGE_STATUS, Source, challenge_model_for
 from portfolj.taxonomy import Taxonomies, Taxonomy, Term, TermId, slugify
+from portfolj.urls import directory_url
 
 # What makes two initiatives related, and how much: shared tags weigh this
 # much, shared terms of a taxonomy its ``related`` weight in the taxonomy file.
@@ -123,6 +124,7 @@ class Portfolio:
     entries: list[Entry]
     model: type[BaseModel] | None = None  # the content model the entries were validated with
     drafts_left_out: list[str] = field(default_factory=list)  # their source paths: not to be published
+    pages: list[Source] = field(default_factory=list)  # the editorial pages (portfolj.published.PAGES)
     challenges: list[Entry] = field(default_factory=list)
     challenge_model: type[BaseModel] | None = None  # the model the challenges were validated with
     as_of: date | None = None  # the day the build counts from (see history.reference_date)
@@ -172,13 +174,13 @@ class Portfolio:
     @classmethod
     def from_sources(cls, sources: list[Source], taxonomies: Taxonomies, model: type[BaseModel] | None = None,
                      drafts: bool = False, challenges: list[Source] = (),
-                     challenge_model: type[BaseModel] | None = None) -> Portfolio:
+                     challenge_model: type[BaseModel] | None = None, pages: list[Source] = ()) -> Portfolio:
         """``drafts``: whether initiatives marked ``draft: true`` are included
         (in the preview) or left out (from the published site)."""
         left_out = [source for source in sources if source.data.draft and not drafts]
         return cls(dict(taxonomies.root), [Entry.from_source(source) for source in sources if source not in left_out],
-                   model, [source.path for source in left_out], [Entry.from_source(source) for source in challenges],
-                   challenge_model)
+                   model, [source.path for source in left_out], list(pages),
+                   [Entry.from_source(source) for source in challenges], challenge_model)
 
     def __iter__(self) -> Iterator[Entry]:
         return iter(self.entries)

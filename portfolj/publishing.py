@@ -111,26 +111,3 @@ def remove_outputs(site: Path, paths: set[str]) -> None:
                 break
             folder.rmdir()
 
-
-def colliding_outputs(sources: dict[str, str], generated: dict[str, str]) -> list[tuple[str, str]]:
-    """Source files written where a generated page or file goes, or where it
-    needs a folder, or that need a folder where it goes (``initiatives.json.md``
-    becomes the folder ``initiatives.json/``). Both map a source path to its
-    output path; returns (source, generated source) pairs."""
-    files = {output: source for source, output in sources.items()}
-    folders = {folder: source for source, output in sources.items() for folder in _folders(output)}
-    found = []
-    for theirs, output in generated.items():
-        if theirs in sources:
-            found.append((theirs, theirs))
-        elif output in files or output in folders:
-            found.append((files.get(output) or folders[output], theirs))
-        else:
-            found += [(files[folder], theirs) for folder in _folders(output) if folder in files][:1]
-    return sorted(found)
-
-
-def _folders(path: str) -> list[str]:
-    """``a/b/c`` → ``a``, ``a/b``."""
-    parts = path.split("/")
-    return ["/".join(parts[:depth]) for depth in range(1, len(parts))]

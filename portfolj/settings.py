@@ -14,6 +14,8 @@ from urllib.parse import urlsplit
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
 
+from portfolj.urls import UNKNOWN_SITE, Site
+
 
 class Editor(BaseModel):
     """Where the web editor at /admin/ saves: the site's Git repository."""
@@ -137,3 +139,8 @@ class Settings(BaseModel):
     embed_hosts: tuple[str, ...] = Field(
         ("www.youtube-nocookie.com", "player.vimeo.com"),
         title="Webbplatser vars videor får bäddas in i initiativens text")
+
+    @property
+    def site(self) -> Site:
+        """Where the site is published: what addresses in content are judged against."""
+        return Site(self.site_url or UNKNOWN_SITE, self.embed_hosts)

@@ -13,11 +13,26 @@ from pathlib import Path
 from typing import Annotated
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, RootModel, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, RootModel, model_validator
+from pydantic_core import PydanticCustomError
 
 from portfolj.yamlfile import StrictLoader
 
-TermId = Annotated[int | str, Field(union_mode="left_to_right")]
+# A term's id is a segment of its page's address: never '/', '..' or anything else.
+SEGMENT = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+
+def _safe_segment(value: int | str) -> int | str:
+    if isinstance(value, int) and value < 0 or isinstance(value, str) and not SEGMENT.fullmatch(value):
+        raise PydanticCustomError(
+            "term_id",
+            "Id:t '{value}' blir en del av sidans adress och får bara innehålla små bokstäver a–z, siffror "
+            "och enkla bindestreck (till exempel {suggestion}).",
+            {"value": value, "suggestion": slugify(str(value))})
+    return value
+
+
+TermId = Annotated[int | str, Field(union_mode="left_to_right"), AfterValidator(_safe_segment)]
 # A taxonomy's key is a front-matter field name.
 FIELD_NAME = re.compile(r"^[a-z][a-z0-9_]*$")
 

@@ -54,7 +54,7 @@ def test_initiative_page(built):
     assert '<a href="../../organisationer/kommunledningsforvaltningen/">Kommunledningsförvaltningen</a>' in html
     assert '<a href="../../globala-malen/13/">Bekämpa klimatförändringen</a>' in html
     assert "Klimatklivet: 1\u202f250\u202f000 kr" in html
-    assert '<h2 id="behov">Behov</h2>' in html
+    assert '<h2 id="avsnitt-behov">Behov</h2>' in html  # ids from content are namespaced (portfolj.sanitize)
     assert 'lang="sv"' in html
 
 
@@ -163,7 +163,7 @@ def test_initiative_page_ends_with_related_initiatives(project):
     html = project.html("initiatives/a")
     related = html[html.index('id="liknande"'):]
     assert cards(related) == ["b", "c", "d"]
-    assert html.index('id="fakta"') < html.index('id="behov"') < html.index('id="liknande"')
+    assert html.index('id="fakta"') < html.index('id="avsnitt-behov"') < html.index('id="liknande"')
 
 
 def test_search_index_is_swedish_and_holds_only_initiatives(built):

@@ -187,6 +187,28 @@ def test_check_uses_the_folders_the_site_is_built_from(workdir, capsys):
     assert "innehall/initiatives/fel.md:5: fältet 'stage'" in capsys.readouterr().out
 
 
+def test_check_judges_addresses_and_names_like_the_build(workdir, capsys):
+    """A video from the site's embed_hosts passes, one from elsewhere does not,
+    and a taxonomy path that takes a name of the site is a clash, as in the build."""
+    (workdir / "mkdocs.yml").write_text(
+        "site_name: X\nsite_url: https://innovation.example.se/\ndocs_dir: content\n"
+        "extra:\n  portfolio:\n    embed_hosts: [video.example.se]\n", encoding="utf-8")
+    frame = '<iframe src="https://{}/v/1" title="Film"></iframe>'
+    write(workdir, "bra.md", front_matter(MINIMAL, f"## Behov\n\n{frame.format('video.example.se')}\n"))
+    assert site_cli.main(["check"]) == 0, capsys.readouterr().out
+    capsys.readouterr()
+    write(workdir, "bra.md", front_matter(MINIMAL, f"## Behov\n\n{frame.format('www.youtube-nocookie.com')}\n"))
+    assert site_cli.main(["check", "content/initiatives/bra.md"]) == 1
+    assert ("content/initiatives/bra.md:12: Videon 'https://www.youtube-nocookie.com/v/1' får inte bäddas in"
+            in capsys.readouterr().out)
+    write(workdir, "bra.md", front_matter(MINIMAL))
+    taxonomy = workdir / "taxonomy.yml"
+    taxonomy.write_text(taxonomy.read_text(encoding="utf-8").replace("path: omraden", "path: admin", 1),
+                        encoding="utf-8")
+    assert site_cli.main(["check"]) == 1
+    assert "Sökvägen 'admin' används redan av webbredigeraren." in capsys.readouterr().out
+
+
 def test_pre_commit_hook_on_a_fresh_clone_finds_the_projects_portfolj(tmp_path):
     """The README's steps in a new clone: the environment made in .venv (here
     the one running the tests), pre-commit installed, no environment active."""
@@ -251,7 +273,7 @@ def test_ctrl_c_while_checking_stops_without_a_traceback(workdir, monkeypatch, c
     def interrupted(*args, **kwargs):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(cli, "load_portfolio", interrupted)
+    monkeypatch.setattr(cli, "checked_portfolio", interrupted)
     assert cli.main(["check"]) == 130
     assert capsys.readouterr().err == "\nAvbrutet.\n"
 

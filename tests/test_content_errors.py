@@ -7,15 +7,20 @@ from support import MINIMAL, front_matter
 
 
 def test_a_page_colliding_with_a_generated_file_or_page(project):
+    """Pages may only be initiatives, challenges and the home page, so no
+    content file can take a generated page's or file's address."""
     project.add("bra")
     project.write("content/initiatives.json.md", "# Krock\n")
     project.write("content/alla-initiativ.md", "# Krock\n")
+    project.write("content/utmaningar/index.md", "# Krock\n")
     result = project.build()
     assert result.returncode == 1 and "Traceback" not in result.stderr
-    assert ("content/alla-initiativ.md: Filen krockar med 'alla-initiativ.md', som portföljen skapar själv. "
-            "Byt namn på filen.") in result.stderr
-    assert "content/initiatives.json.md: Filen krockar med 'initiatives.json'" in result.stderr
-    assert "Innehållet har 2 fel." in result.stderr
+    for name in ("alla-initiativ.md", "initiatives.json.md"):
+        assert (f"content/{name}: Textfilen publiceras inte: sidor får bara ligga i content/initiatives/ "
+                "(initiativ) och content/utmaningar/ (utmaningar) eller vara content/index.md. Flytta filen dit "
+                "eller ta bort den.") in result.stderr
+    assert "content/utmaningar/index.md: Filnamnet index.md är reserverat för sidan som visar mappen." in result.stderr
+    assert "Innehållet har 3 fel." in result.stderr
 
 
 def test_extra_portfolio_that_is_not_a_mapping(project):
@@ -57,10 +62,10 @@ def test_the_template_text_is_not_published(project):
 
 def test_other_pages_that_cannot_be_read(project):
     project.add("bra")
-    (project.root / "content" / "om.md").symlink_to(project.root / "finns-inte.md")
-    project.write("content/latin.md", "# Källa\n".encode("latin-1"))
+    project.write("content/index.md", "---\ntitle: Källa\n---\n".encode("latin-1"))
+    (project.root / "content" / "initiatives" / "borta.md").symlink_to(project.root / "finns-inte.md")
     result = project.build()
     assert result.returncode == 1 and "Traceback" not in result.stderr
-    assert ("content/om.md: Filen är en länk till en fil som inte finns. Ta bort länken, eller lägg en riktig fil "
-            "med det här namnet i stället.") in result.stderr
-    assert "content/latin.md:1: Filen är inte sparad som UTF-8." in result.stderr
+    assert "content/index.md:2: Filen är inte sparad som UTF-8." in result.stderr
+    assert ("content/initiatives/borta.md: Det här är en symbolisk länk (genväg) till en plats utanför content/."
+            in result.stderr)

@@ -295,10 +295,44 @@ def test_images_from_other_sites_are_reported(content, model):
     body = ("![Karta](https://tracker.example/karta.png)\n\n<img alt=x src='//cdn.example/a.png'>\n\n"
             "![Lokal](../bilder/a.png) och [en länk](https://www.vinnova.se/)\n")
     problems = problems_for(content, model, "a.md", front_matter(MINIMAL, body=body))
-    assert len(problems) == 2 and all("bild från en annan webbplats" in p.message for p in problems)
+    assert [p.message.split(" ligger")[0] for p in problems] == [
+        "Bilden 'https://tracker.example/karta.png'", "Bilden '//cdn.example/a.png'"]
+    assert all("Bilder från andra webbplatser är inte tillåtna" in p.message for p in problems)
     problems = [p for p in problems_for(content, model, "b.md", front_matter(
         MINIMAL | {"image": {"src": "https://cdn.example/a.jpg", "alt": "x"}})) if p.path.endswith("b.md")]
     assert [p.field for p in problems] == ["image, src"] and "andra webbplatser" in problems[0].message
+
+
+def test_addresses_in_the_body_are_judged_with_their_line(content, model):
+    body = ("## Behov\n\n[klicka](javascript:alert(1)) och `<img src=//kod.example/a.png>`\n\n"
+            "<a href=\"jav&#x09;ascript:alert(2)\">x</a>\n\n<iframe src=\"https://evil.example/\"></iframe>\n\n"
+            "[ref]: https://kommun.se@evil.example/\n\n```\n![kod](https://kod.example/a.png)\n```\n")
+    text = front_matter(MINIMAL, body=body)
+    problems = problems_for(content, model, "a.md", text)
+    lines = text.splitlines()
+    assert [(p.line, p.message.split(" ")[0]) for p in problems] == [
+        (lines.index("[klicka](javascript:alert(1)) och `<img src=//kod.example/a.png>`") + 1, "Länken"),
+        (lines.index('<a href="jav&#x09;ascript:alert(2)">x</a>') + 1, "Länken"),
+        (lines.index('<iframe src="https://evil.example/"></iframe>') + 1, "Videon"),
+        (lines.index("[ref]: https://kommun.se@evil.example/") + 1, "Adressen"),
+    ]
+    assert "'jav\\u0009ascript:alert(2)'" in problems[1].message
+
+
+def test_image_outside_the_content_folder_is_refused(content, model):
+    (content / "bilder").symlink_to("/etc")
+    for src, why in [("../../../../../../etc/passwd", "finns inte"),  # a browser stops at the site's root
+                     ("/%2e%2e/%2e%2e/etc/passwd", "finns inte"), ("/%2F%2Fetc/passwd", "utanför mappen content/"),
+                     ("../bilder/passwd", "utanför mappen content/")]:
+        problems = [p for p in problems_for(content, model, "c.md", front_matter(
+            MINIMAL | {"image": {"src": src, "alt": "x"}})) if p.path.endswith("c.md")]
+        assert [p.field for p in problems] == ["image, src"] and why in problems[0].message, src
+
+
+def test_front_matter_links_with_user_info_are_refused(content, model):
+    problems = problems_for(content, model, "d.md", front_matter(
+        MINIMAL | {"links": [{"title": "Kommunen", "url": "https://www.kommun.se@evil.example/"}]}))
+    assert [p.field for p in problems] == ["links, url"] and "användarnamn" in problems[0].message
 
 
 def test_yaml_11_traps_stay_text(content, model):

@@ -10,7 +10,7 @@ import time
 import pytest
 
 from portfolj import publishing
-from portfolj.publishing import Staging, colliding_outputs
+from portfolj.publishing import Staging
 from support import ROOT, engine_command, engine_env
 
 
@@ -76,16 +76,6 @@ def test_staging_folders_of_dead_builds_are_removed(tmp_path):
         folder.mkdir()
     staging = Staging.begin(tmp_path / "site")
     assert not abandoned.exists() and running.exists() and staging.folder.is_dir()
-
-
-def test_colliding_outputs():
-    sources = {"initiatives.json.md": "initiatives.json/index.html", "alla-initiativ.md": "alla-initiativ/index.html",
-               "assets": "assets", "om.md": "om/index.html"}
-    generated = {"initiatives.json": "initiatives.json", "alla-initiativ.md": "alla-initiativ/index.html",
-                 "assets/filter.json": "assets/filter.json", "overblick.md": "overblick/index.html"}
-    assert colliding_outputs(sources, generated) == [
-        ("alla-initiativ.md", "alla-initiativ.md"), ("assets", "assets/filter.json"),
-        ("initiatives.json.md", "initiatives.json")]
 
 
 # ----------------------------------------------------------------------------

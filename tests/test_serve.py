@@ -116,6 +116,7 @@ def test_incremental_preview_equals_a_clean_one(tmp_path):
                failing=True)
         change(synthetic(21), lambda text: text.replace("stage: explroe", "stage: needs"))
         change(project.initiatives / "helt-nytt.md", None)
+        change(project.root / "content" / "index.md", lambda text: text + "\nEn rad till på startsidan.\n")
         change(project.root / "content" / "initiatives" / "idesluss-for-medarbetare.md",
                lambda text: text.replace("## ", "Ett tillägg.\n\n## ", 1))
         served = site_files(served_site(incremental))

@@ -175,7 +175,7 @@ def test_initiative_page_shows_results_challenges_journey_and_lessons_link(built
     assert '<a href="../../utmaningar/aldre-hemma/">Äldre vill bo hemma</a>' in html
     stopped = built.html("initiatives/stoppad")
     assert stopped.index("portfolio-lessons-link") < stopped.index('id="fakta"')
-    assert 'href="#lardomar"' in stopped
+    assert 'href="#avsnitt-lardomar"' in stopped
     timeline = stopped[stopped.index('id="resan-genom-stegen"'):]
     assert timeline.index("1 januari 2024") < timeline.index("1 juni 2024")
     assert "Start &amp; &lt;b&gt;ny&lt;/b&gt;" in timeline and "<table>" in timeline

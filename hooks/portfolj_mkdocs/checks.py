@@ -1,5 +1,5 @@
-"""What MkDocs' own checks find, and what the portfolio checks in MkDocs'
-list of files, as the portfolio's problems (see portfolj.engine_warnings)."""
+"""What MkDocs' own checks find, as the portfolio's problems (see
+portfolj.engine_warnings)."""
 
 from __future__ import annotations
 
@@ -7,13 +7,9 @@ import logging
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import File, Files
 
 from portfolj.engine_warnings import engine_problem
-from portfolj.generated import FILES
-from portfolj.loading import unreadable_pages
 from portfolj.messages import Problem
-from portfolj.publishing import colliding_outputs
 
 
 class EngineWarnings(logging.Handler):
@@ -59,23 +55,3 @@ def hide_dirty_warning(ours: logging.Logger) -> None:
     logging.getLogger(f"{engine}.commands.build").addFilter(
         lambda record: not record.getMessage().startswith("A 'dirty' build is being performed"))
 
-
-def collisions(files: Files, config: MkDocsConfig, pages: list[str]) -> list[Problem]:
-    """Content files where the portfolio publishes a page (``pages``: their
-    source paths) or a file of its own."""
-    ours = {src: _destination(src, config) for src in [*pages, *FILES]}
-    found = colliding_outputs({file.src_uri: file.dest_uri for file in files}, ours)
-    return [Problem(f"{Path(config.docs_dir).name}/{source}", None, None,
-                    f"Filen krockar med '{theirs}', som portföljen skapar själv. Byt namn på filen.")
-            for source, theirs in found]
-
-
-def _destination(src_uri: str, config: MkDocsConfig) -> str:
-    return File(src_uri, "", "", config.use_directory_urls).dest_uri
-
-
-def unreadable(files: Files, config: MkDocsConfig, read: dict) -> list[Problem]:
-    """Pages besides those ``read`` already (the initiatives) that the engine could not read."""
-    pages = [Path(file.abs_src_path) for file in files.documentation_pages()
-             if file.abs_src_path and file.src_uri not in read]
-    return unreadable_pages(pages, Path(config.config_file_path).parent)

@@ -12,8 +12,8 @@ from portfolj_mkdocs.config import site_paths
 
 def main(argv: list[str] | None = None) -> int:
     root = project_root(Path.cwd())
-    content, taxonomy = site_paths((root or Path.cwd()) / "mkdocs.yml")
-    return cli.main(argv, content=content, taxonomy=taxonomy, root=root)
+    content, taxonomy, site = site_paths((root or Path.cwd()) / "mkdocs.yml")
+    return cli.main(argv, content=content, taxonomy=taxonomy, root=root, site=site)
 
 
 def project_root(start: Path) -> Path | None:

@@ -5,6 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import yaml
+from markupsafe import Markup, escape
+from pydantic import ValidationError
+
+from portfolj.settings import Settings
+from portfolj.urls import Site
 
 
 def portfolio_settings(config) -> dict | object:
@@ -21,7 +26,8 @@ def add_to_menu(config, pages: list) -> None:
     if config.nav is None:
         return
     listed = {str(item) for item in _flatten(config.nav)}
-    config.nav += [{page.title: page.src_uri} for page in pages if page.src_uri not in listed]
+    # Material prints menu titles unescaped; these come from the taxonomy file.
+    config.nav += [{Markup(escape(page.title)): page.src_uri} for page in pages if page.src_uri not in listed]
 
 
 def _flatten(nav: object):
@@ -35,16 +41,24 @@ def _flatten(nav: object):
         yield nav
 
 
-def site_paths(config_file: Path) -> tuple[Path, Path]:
-    """The content folder and taxonomy file a build with ``config_file`` uses,
-    so that `portfolj check` and `new` follow the same files. Read without
-    the engine, which would load the theme and every plugin first."""
+def site_paths(config_file: Path) -> tuple[Path, Path, Site]:
+    """The content folder, the taxonomy file and the site's address that a
+    build with ``config_file`` uses, so that `portfolj check` and `new` judge
+    the same files the same way. Read without the engine, which would load
+    the theme and every plugin first."""
     config = {}
     if config_file.is_file():
         # mkdocs.yml may hold tags such as !!python/name: that only the engine resolves.
         loader = type("ConfigLoader", (yaml.SafeLoader,), {})
         loader.add_multi_constructor("", lambda loader, suffix, node: None)
         config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=loader) or {}
+    config = config if isinstance(config, dict) else {}
     root = config_file.parent
-    portfolio = ((config.get("extra") or {}).get("portfolio") or {})
-    return root / config.get("docs_dir", "docs" if config else "content"), root / portfolio.get("taxonomy", "taxonomy.yml")
+    extra = config.get("extra") if isinstance(config.get("extra"), dict) else {}
+    portfolio = extra.get("portfolio") if isinstance(extra.get("portfolio"), dict) else {}
+    try:
+        site = Settings.model_validate({"site_url": config.get("site_url") or "", **portfolio}).site
+    except (ValidationError, TypeError):
+        site = Site()  # the build explains what is wrong with the settings
+    return (root / config.get("docs_dir", "docs" if config else "content"),
+            root / portfolio.get("taxonomy", "taxonomy.yml"), site)

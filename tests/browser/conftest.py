@@ -55,15 +55,21 @@ def browser() -> Iterator[Browser]:
 
 
 class RecordingPage:
-    """A browser tab that remembers every request and every dialog."""
+    """A browser tab that remembers every request, every dialog, every
+    script error and every violation of a page's Content Security Policy
+    (as "directive blocked-address page-address")."""
 
     def __init__(self, page: Page):
         self.page = page
         self.requests: list[str] = []
         self.dialogs: list[str] = []
         self.errors: list[str] = []
+        self.violations: list[str] = []
         page.on("request", lambda request: self.requests.append(request.url))
         page.on("pageerror", lambda error: self.errors.append(str(error)))
+        page.expose_function("__recordViolation", lambda violation: self.violations.append(violation))
+        page.add_init_script("document.addEventListener('securitypolicyviolation', event => "
+                             "__recordViolation(`${event.effectiveDirective} ${event.blockedURI} ${event.documentURI}`))")
 
         def dismiss(dialog) -> None:
             self.dialogs.append(dialog.message)
@@ -76,10 +82,15 @@ class RecordingPage:
 
 
 @pytest.fixture
-def page(browser: Browser) -> Iterator[RecordingPage]:
+def page(browser: Browser, request: pytest.FixtureRequest) -> Iterator[RecordingPage]:
     context = browser.new_context(locale="sv-SE", java_script_enabled=True)
-    yield RecordingPage(context.new_page())
+    recording = RecordingPage(context.new_page())
+    yield recording
     context.close()
+    # Every browser test also proves the public pages keep to their policy
+    # (/admin/ has its own, see portfolj.cms).
+    if request.node.get_closest_marker("breaks_the_policy") is None:
+        assert [v for v in recording.violations if "/admin/" not in v] == [], "Content Security Policy"
 
 
 @pytest.fixture

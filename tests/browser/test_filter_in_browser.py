@@ -6,6 +6,7 @@ links from the home page's matrix."""
 import re
 
 import pytest
+from playwright.sync_api import expect  # not wait_for_function: the page's policy refuses eval
 
 from browser_support import serve
 from support import new_project
@@ -55,7 +56,7 @@ def slugs(page) -> list[str]:
 
 def status(page) -> str:
     locator = page.locator("#resultat")
-    page.wait_for_function("document.getElementById('resultat').textContent.length > 0")
+    expect(page.locator("#resultat")).to_have_text(re.compile("."))
     return locator.inner_text()
 
 
@@ -89,7 +90,7 @@ def test_each_dimension_filters_and_writes_the_url(page, site, name, value, expe
     choose(page, name, value)
     page.wait_for_url(f"**/alla-initiativ/?{name}={value}")
     assert slugs(page) == expected
-    page.wait_for_function(f"document.getElementById('resultat').textContent.startsWith('{len(expected)} av')")
+    expect(page.locator("#resultat")).to_have_text(re.compile(f"^{len(expected)} av"))
     assert status(page) == f"{len(expected)} av {TOTAL} initiativ"
 
 
@@ -174,7 +175,7 @@ def test_results_come_a_page_at_a_time(page, site):
 
 def test_no_match_is_announced(page, site):
     open_list(page, site, "?q=finnsinte")
-    page.wait_for_function("document.getElementById('resultat').textContent.startsWith('Inga')")
+    expect(page.locator("#resultat")).to_have_text(re.compile("^Inga"))
     assert slugs(page) == []
 
 

@@ -29,7 +29,7 @@ def test_results_and_lessons_link_are_near_the_top_at_320_pixels(page, base_url)
         for box in page.locator(part).all():
             assert box.bounding_box()["x"] + box.bounding_box()["width"] <= 320, part
     link.click()
-    assert page.evaluate("location.hash") == "#lardomar"
+    assert page.evaluate("location.hash") == "#avsnitt-lardomar"
 
 
 def test_movement_charts_on_the_overview(page, base_url):
