@@ -126,7 +126,7 @@ def first_visit(site: Path, paths: list[str], query: str) -> dict[str, float]:
                 page.on("request", lambda request: seen.append(request.url))
                 page.goto(base + path, wait_until="networkidle")
                 if path.startswith("alla-initiativ"):
-                    page.locator("form.portfolio-filter").wait_for(state="visible", timeout=120_000)
+                    page.locator("form.portfolio-filter[data-state=ready]").wait_for(state="attached", timeout=120_000)
                 sizes[path or "/"] = _kb(site, seen)
                 if not path:
                     before = len(seen)
@@ -168,7 +168,8 @@ def measure(n: int, runs: int, workdir: Path, browser: bool, count: bool, engine
     result = {"n": n, "first": first, "a": a, "b": b, "ratio": a / b, "a_cpu": a_cpu, "b_cpu": b_cpu,
               "cpu_ratio": a_cpu / b_cpu, "per": a / n * 1000, "memory": max(r.memory for r in a_runs),
               "plain_memory": max(r.memory for r in b_runs), "check": check,
-              "filter_per_initiative": gz(site / "assets" / "filter.json") / n}
+              "filter_per_initiative": gz(site / "assets" / "filter.json") / n,
+              "largest_html": max((path.stat().st_size, path.relative_to(site).as_posix()) for path in site.rglob("*.html"))}
     if count:
         result["instructions"] = instructions(build, portfolio), instructions(build, plain)
     if browser:
@@ -190,10 +191,11 @@ def main() -> None:
     print("| N | A: portfolio | B: plain Material | A/B | CPU A | CPU B | CPU A/B | A per initiative |"
           " A, first build | peak memory A (B) | portfolj check | filter data per initiative |")
     print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
-    visits, counts = [], []
+    visits, counts, results = [], [], []
     with tempfile.TemporaryDirectory(dir=args.workdir) as workdir:
         for n in args.sizes:
             r = measure(n, args.runs, Path(workdir), not args.no_browser, args.instructions, args.engine)
+            results.append(r)
             print(f"| {n:,} | {r['a']:.1f} s | {r['b']:.1f} s | {r['ratio']:.2f} | {r['a_cpu']:.1f} s | {r['b_cpu']:.1f} s"
                   f" | {r['cpu_ratio']:.2f} | {r['per']:.2f} ms | {r['first']:.1f} s"
                   f" | {r['memory']} MB ({r['plain_memory']} MB) | {r['check']:.1f} s"
@@ -209,6 +211,12 @@ def main() -> None:
         print("|---:|---:|---:|---:|")
         for n, a, b in counts:
             print(f"| {n:,} | {a / 1e9:.2f} G | {b / 1e9:.2f} G | {a / b:.2f} |")
+    print("\nLargest HTML file (uncompressed; a list holds at most 100 cards a page):\n")
+    print("| N | largest HTML file | which |")
+    print("|---:|---:|---|")
+    for r in results:
+        size, path = r["largest_html"]
+        print(f"| {r['n']:,} | {size / 1024:.0f} KB | {path} |")
     if visits:
         print("\nFirst visit, everything loaded before interaction (gzip, KB):\n")
         print("| N | home page | initiative page | all initiatives + filter data | one search |")

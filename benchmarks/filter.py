@@ -56,7 +56,7 @@ def measure(n: int, repeat: int, workdir: Path) -> dict:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
             page = browser.new_page()
             page.goto(base + "alla-initiativ/")
-            page.locator("form.portfolio-filter").wait_for(state="visible", timeout=120_000)
+            page.locator("form.portfolio-filter[data-state=ready]").wait_for(state="attached", timeout=120_000)
             paint = page.evaluate("performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? 0")
             ready = page.evaluate("performance.now()")
             filters = page.evaluate(MEASURE, ["filter", repeat])

@@ -187,9 +187,12 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
             "description": Markup(escape(entry.data.description)),
         }
     elif generated is not None:
-        page.meta = {"template": generated.template, "title": Markup(escape(generated.title))}
+        page.meta = {"template": generated.template, "title": Markup(escape(generated.title)),
+                     "hide": ["toc"] if generated.wide else []}
     elif (source := session.build.editorial.get(page.file.src_uri)) is not None:
+        # Editorial pages (the home page) are drawn wide, like the generated ones.
         page.meta = {key: Markup(escape(value)) for key, value in session.build.editorial_meta(source).items()}
+        page.meta["hide"] = ["toc"]
 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:

@@ -43,12 +43,13 @@ from portfolj.portfolio import Entry, Portfolio
 from portfolj.published import PAGES
 from portfolj.sanitize import Sanitizer
 from portfolj.lessons import lessons_anchor, lessons_html
-from portfolj.search import SearchIndex, SearchIndexError, challenge_search_document, search_document
+from portfolj.search import (
+    SEARCH_FOLDER, SearchIndex, SearchIndexError, challenge_search_document, search_document, write_positions,
+)
 from portfolj.settings import Settings
 from portfolj.urls import Site
 
 # Where the search index is written in the output folder.
-SEARCH_FOLDER = "pagefind"
 
 
 @dataclass
@@ -192,6 +193,7 @@ class PortfolioBuild:
             search, self._search = self._search, None
             search.start_writing(site_dir / SEARCH_FOLDER)
             search.finish()
+            write_positions(site_dir / SEARCH_FOLDER, [f"/{entry.url}" for entry in self.portfolio])
 
     def close(self) -> None:
         """Stop what a build that failed half-way, or the preview's

@@ -32,7 +32,8 @@ from portfolj.charts import Charts
 from portfolj.messages import Problem, shown_path
 from portfolj.overview import Overview
 from portfolj.schema import CHALLENGE_SCHEMA_PATH, SCHEMA_PATH, front_matter_schema_json
-from portfolj.portfolio import ALL_CHALLENGES, ALL_INITIATIVES, Portfolio
+from portfolj.search import POSITIONS, SEARCH_FOLDER
+from portfolj.portfolio import ALL_CHALLENGES, ALL_INITIATIVES, Entry, ListPage, Pagination, Portfolio, list_pages
 from portfolj.steering import Steering
 from portfolj.settings import Settings
 from portfolj.published import KINDS
@@ -68,6 +69,30 @@ class GeneratedPage:
     context: dict = field(default_factory=dict)
     in_menu: bool = False  # overview pages go in the menu; term pages are reached from them
     in_footer: bool = False  # pages about the site itself are linked from every page's footer
+    wide: bool = False  # a list: no table of contents beside it, the room goes to the cards
+
+
+def _numbered(title: str, list_page: ListPage) -> str:
+    return title if list_page.number == 1 else f"{title}, sida {list_page.number}"
+
+
+def _paginated(title: str, first_src_uri: str, entries: list[Entry], template: str, context: dict,
+               first: dict, description: str = "", in_menu: bool = False) -> list[GeneratedPage]:
+    """A list's pages: at most LIST_PAGE_SIZE cards each, the first with
+    ``first`` in its context too (the filter, an organisation's charts)."""
+    listed = list_pages(first_src_uri, entries)
+    src_uris = tuple(list_page.src_uri for list_page in listed)
+    pages = []
+    for list_page in listed:
+        opening = list_page.number == 1
+        pages.append(GeneratedPage(
+            list_page.src_uri, _numbered(title, list_page), template, description if opening else "",
+            {**context, **(first if opening else {}), "entries": list_page.entries, "total": len(entries),
+             "pagination": Pagination(list_page.number, src_uris)},
+            in_menu=in_menu and opening,
+            wide=True,
+        ))
+    return pages
 
 
 def _top(path: str) -> str:
@@ -122,15 +147,12 @@ def path_problems(portfolio: Portfolio, content_dir: Path, taxonomy_shown: str, 
 
 
 def generated_pages(portfolio: Portfolio, settings: Settings) -> list[GeneratedPage]:
-    pages = [
-        GeneratedPage(
-            ALL_INITIATIVES,
-            "Alla initiativ",
-            "portfolio/all.html",
-            context={"entries": portfolio.entries, "dimensions": dimensions(portfolio), "filter_data": FILTER_DATA},
-            in_menu=True,
-        )
-    ]
+    pages = _paginated(
+        "Alla initiativ", ALL_INITIATIVES, portfolio.entries, "portfolio/all.html", {},
+        first={"dimensions": dimensions(portfolio), "filter_data": FILTER_DATA,
+               "search_positions": f"{SEARCH_FOLDER}/{POSITIONS}"},
+        in_menu=True,
+    )
     pages.append(
         GeneratedPage(
             OVERVIEW,
@@ -227,17 +249,17 @@ def generated_pages(portfolio: Portfolio, settings: Settings) -> list[GeneratedP
                 in_menu=True,
             )
         )
-        pages += [
-            GeneratedPage(
-                portfolio.term_page(taxonomy.field, group.term.id),
-                group.term.label,
-                "portfolio/term.html",
-                group.term.description,
-                {"taxonomy": taxonomy, "term": group.term, "entries": group.entries,
-                 **_overview(Overview.of(portfolio, group.term.id) if taxonomy.field == "organisation" else None)},
+        for group in portfolio.groups(taxonomy.field):
+            organisation = taxonomy.field == "organisation"
+            pages += _paginated(
+                group.term.label, portfolio.term_page(taxonomy.field, group.term.id), group.entries,
+                "portfolio/term.html", {"taxonomy": taxonomy, "term": group.term, **_overview(None)},
+                first=_overview(Overview.of(portfolio, group.term.id) if organisation else None),
+                description=group.term.description,
             )
-            for group in portfolio.groups(taxonomy.field)
-        ]
+    # The addresses term pages had before they were named in Swedish lead on.
+    pages += [GeneratedPage(old, "Sidan har flyttats", "portfolio/moved.html", context={"target": new})
+              for old, new in portfolio.moved_term_pages().items()]
     return pages
 
 

@@ -177,6 +177,9 @@ class Image(_Record):
         description="Sökväg till bilden i webbplatsen, från initiativets fil (../bilder/foto.jpg) eller från mappen content/ (/bilder/foto.jpg).")
     alt: PlainText = Field(min_length=1, max_length=250, title="Alternativtext",
                            description="Vad bilden visar, för den som inte ser den.")
+    credit: PlainText | None = Field(None, min_length=1, max_length=160, title="Upphov och licens",
+                                     description="Vem som har gjort bilden och med vilken licens, till exempel "
+                                                 "Illustration: Åsby kommun, CC BY 4.0.")
 
 
 class Link(_Record):
@@ -292,6 +295,9 @@ class _CommonFields(Initiative):
     started: IsoDate | None = Field(None, title="Startdatum", description="När initiativet startade (ÅÅÅÅ-MM-DD).")
     ended: IsoDate | None = Field(None, title="Slutdatum", description="När initiativet avslutades (ÅÅÅÅ-MM-DD), inte före startdatum.")
     updated: IsoDate | None = Field(None, title="Senast granskad", description="När uppgifterna senast sågs över (ÅÅÅÅ-MM-DD).")
+    status_reason: PlainText | None = Field(
+        None, min_length=1, max_length=300, title="Varför pausat eller avbrutet",
+        description="En eller två meningar om varför, för ett pausat eller avbrutet initiativ. Visas överst på sidan.")
     tags: list[Annotated[ListItem, Field(min_length=1, max_length=40)]] = Field(
         default_factory=list, title="Taggar", description="Fria nyckelord, till exempel välfärdsteknik.")
     featured: bool = Field(False, strict=True, title="Utvalt exempel",

@@ -31,6 +31,9 @@ RELATED_LIMIT = 5
 
 # The page that lists (and filters) every initiative.
 ALL_INITIATIVES = "alla-initiativ.md"
+# At most this many cards on one HTML page of a list (all initiatives, a
+# term's page); the rest are on numbered pages after it.
+LIST_PAGE_SIZE = 100
 # The content folders of the two kinds of content, and the page listing the challenges.
 INITIATIVES = "initiatives"
 CHALLENGES = "utmaningar"
@@ -95,6 +98,47 @@ class Fact:
 
 
 @dataclass(frozen=True)
+class ListPage:
+    """One numbered page of a list of initiatives."""
+
+    number: int  # from 1
+    src_uri: str
+    entries: list[Entry]
+
+
+@dataclass(frozen=True)
+class Pagination:
+    """Where one page of a list is among all of them."""
+
+    number: int
+    src_uris: tuple[str, ...]  # every page of the list, in order
+
+    @property
+    def count(self) -> int:
+        return len(self.src_uris)
+
+    def numbers(self, around: int = 2) -> list[int | None]:
+        """The page numbers to link: the first, the last and those near this
+        one; None where numbers are left out."""
+        shown = sorted({1, self.count, *range(max(1, self.number - around), min(self.count, self.number + around) + 1)})
+        numbers: list[int | None] = []
+        for n in shown:
+            if numbers and n - numbers[-1] > 1:
+                numbers.append(None)
+            numbers.append(n)
+        return numbers
+
+
+def list_pages(first_src_uri: str, entries: list[Entry], size: int = LIST_PAGE_SIZE) -> list[ListPage]:
+    """A list cut into pages of ``size``: the first at ``first_src_uri``
+    (``steg/forverkliga.md``), the next beneath it (``steg/forverkliga/sida-2.md``)."""
+    folder = first_src_uri.removesuffix(".md").removesuffix("/index")
+    chunks = [entries[start:start + size] for start in range(0, len(entries), size)] or [[]]
+    return [ListPage(n, first_src_uri if n == 1 else f"{folder}/sida-{n}.md", chunk)
+            for n, chunk in enumerate(chunks, start=1)]
+
+
+@dataclass(frozen=True)
 class Matrix:
     """Counts of initiatives for every pair of two vocabularies."""
 
@@ -136,6 +180,7 @@ class Portfolio:
     _rank: dict[str, int] = field(init=False, repr=False)  # place in title order
     _related_weights: dict[str, int] = field(init=False, repr=False)  # field → weight (see TAGS_RELATED_WEIGHT)
     _terms: dict[str, dict[str, list[TermId]]] = field(init=False, repr=False)  # field → slug → term ids
+    _term_names: dict[str, dict[TermId, str]] = field(init=False, repr=False)  # field → id → name in addresses
     _url_of: Callable[[str], str] | None = field(init=False, repr=False, default=None)  # see resolve_urls
     _related: dict[str, list[Entry]] | None = field(init=False, repr=False, default=None)  # see know_related
 
@@ -161,6 +206,7 @@ class Portfolio:
             for term_id, members in self._index[name].items()
         }
         self._ranks = {key: [self._rank[slug] for slug in members] for key, members in self._position.items()}
+        self._term_names = {name: _address_names(taxonomy) for name, taxonomy in self.taxonomies.items()}
         if self.challenge_model is None:
             self.challenge_model = challenge_model_for(Taxonomies(self.taxonomies))
         # Open challenges without an initiative first: that is where initiatives are wanted.
@@ -203,8 +249,18 @@ class Portfolio:
         return self._url_of(src_uri)
 
     def term_page(self, field_name: str, term_id: TermId) -> str:
-        """Source path of a term's page."""
-        return f"{self.taxonomies[field_name].path}/{term_id}.md"
+        """Source path of a term's page, named in Swedish from its label
+        (``steg/forverkliga.md``); the id stays what content and data use."""
+        return f"{self.taxonomies[field_name].path}/{self._term_names[field_name][term_id]}.md"
+
+    def moved_term_pages(self) -> dict[str, str]:
+        """Where term pages were published before they were named from their
+        labels (``steg/realise.md``), and where each is now."""
+        return {
+            f"{taxonomy.path}/{term.id}.md": self.term_page(name, term.id)
+            for name, taxonomy in self.taxonomies.items() if taxonomy.pages and not taxonomy.open
+            for term in taxonomy.terms if self._term_names[name][term.id] != str(term.id)
+        }
 
     def taxonomy_page(self, field_name: str) -> str:
         return f"{self.taxonomies[field_name].path}/index.md"
@@ -307,6 +363,28 @@ class Portfolio:
         by_slug = {entry.slug: entry for entry in self.entries}
         self._related = {slug: [by_slug[other] for other in others] for slug, others in table.items()}
 
+    def related_reason(self, entry: Entry, other: Entry) -> str:
+        """Why ``other`` is related to ``entry``, in Swedish, from what the
+        choice weighs: "Samma innovationsfacett och verksamhetsområde:
+        Äldreomsorg". A taxonomy of one term a page is named only as a kind
+        (its label is on the card); shared terms of the others and tags by label."""
+        kinds, labels = [], []
+        for name in self._related_weights:
+            shared = [term_id for term_id in self.term_ids(entry, name) if term_id in self.term_ids(other, name)]
+            if not shared:
+                continue
+            if name == "tags":
+                kinds.append("tagg" if len(shared) == 1 else "taggar")
+                labels += shared
+                continue
+            taxonomy = self.taxonomies[name]
+            kinds.append(taxonomy.label.lower())
+            if taxonomy.multiple:
+                labels += [taxonomy.term(term_id).label for term_id in shared]
+        if not kinds:
+            return ""
+        named = ", ".join(kinds[:-1]) + " och " + kinds[-1] if len(kinds) > 1 else kinds[0]
+        return f"Samma {named}" + (f": {', '.join(labels)}" if labels else "")
     # Challenges ----------------------------------------------------------------
 
     def addressing(self, challenge: Entry) -> list[Entry]:
@@ -338,3 +416,21 @@ def _with_used_terms(taxonomy: Taxonomy, entries: list[Entry]) -> Taxonomy:
             labels.setdefault(slugify(label), label)
     terms = sorted((Term(id=slug, label=label) for slug, label in labels.items()), key=lambda t: swedish_key(t.label))
     return taxonomy.model_copy(update={"terms": tuple(terms)})
+
+
+def _address_names(taxonomy: Taxonomy) -> dict[TermId, str]:
+    """Each term's name in addresses: its label made safe for a URL, or its
+    id where the id is a number (the global goals) or two labels would meet."""
+    names: dict[TermId, str] = {}
+    taken = {str(term.id) for term in taxonomy.terms}
+    for term in taxonomy.terms:
+        name = slugify(term.label)
+        if isinstance(term.id, int) or name == str(term.id):
+            names[term.id] = str(term.id)
+        elif name in taken or name == "index" or name.startswith("sida-"):
+            names[term.id] = str(term.id)
+        else:
+            names[term.id] = name
+            taken.add(name)
+    return names
+

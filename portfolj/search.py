@@ -16,8 +16,10 @@ from __future__ import annotations
 
 import base64
 import json
+import re
 import subprocess
 import threading
+import zlib
 from pathlib import Path
 
 from markupsafe import escape
@@ -55,6 +57,28 @@ CHALLENGE_MARK = "Utmaning: "
 
 class SearchIndexError(RuntimeError):
     pass
+
+
+# Beside the index: for each initiative, in the order the list of all
+# initiatives shows them, the id Pagefind gives its results (the name of its
+# fragment). The list's filter searches with Pagefind and finds its cards so.
+SEARCH_FOLDER = "pagefind"  # from the site root
+POSITIONS = "positions.json"
+_FRAGMENT_URL = re.compile(rb'^pagefind_dcd\{"url":"((?:[^"\\]|\\.)*)"')
+
+
+def write_positions(folder: Path, urls: list[str]) -> None:
+    """Write POSITIONS into the index ``folder``: ``urls`` are the initiatives'
+    addresses as indexed, in list order."""
+    fragment_of: dict[str, str] = {}
+    for fragment in (folder / "fragment").glob("*.pf_fragment"):
+        # The address comes first: unpack only the beginning of each fragment.
+        start = zlib.decompressobj(wbits=31).decompress(fragment.read_bytes(), 2048)
+        found = _FRAGMENT_URL.match(start)
+        if found:
+            fragment_of[json.loads(b'"' + found[1] + b'"')] = fragment.stem
+    positions = [fragment_of.get(url) for url in urls]
+    (folder / POSITIONS).write_text(json.dumps(positions, separators=(",", ":")), encoding="utf-8")
 
 
 def pagefind_executable() -> Path:

@@ -102,6 +102,20 @@ class Accessibility(BaseModel):
                     why="Den är ett verktyg från en extern leverantör och används bara internt. Den granskas under 2027."),
         Shortcoming(what="Diagrammen på sidan Överblick kan inte användas med tangentbord.",
                     why="Samma siffror och länkar finns i tabeller bredvid varje diagram."),
+        Shortcoming(what="På en mobil eller vid stor förstoring är diagrammen bredare än skärmen och "
+                         "rullas i sidled, och staplar för ett eller inga initiativ är smalare än 24 pixlar.",
+                    why="Texten i diagrammen hålls då minst 12 pixlar hög. Samma länkar finns i tabellen under "
+                        "varje diagram, där varje siffra är minst 24 × 24 pixlar. En mobilanpassad form av "
+                        "diagrammen planeras."),
+        Shortcoming(what="Breda tabeller, till exempel matrisen på startsidan och tabellerna på Överblick, "
+                         "rullas i sidled på en mobil.",
+                    why="Inget ord bryts och ingen kolumn döljs; en skugga visar att det finns mer åt sidan."),
+        Shortcoming(what="Utan JavaScript går menyn inte att öppna på smala skärmar, och listan över alla "
+                         "initiativ kan inte filtreras.",
+                    why="Alla sidor nås ändå från startsidan, sidfoten och de numrerade sidorna i listorna."),
+        Shortcoming(what="Filtret i listan och sökningen hämtar sina träffar efter att sidan visats; en "
+                         "skärmläsare får antalet träffar uppläst först när de har kommit.",
+                    why="Antalet meddelas med en statusrad. Vi följer upp hur det fungerar med skärmläsare."),
     )
     method: str = Field(
         "Självskattning: automatiska tester med axe-core på varje sidtyp, i ljust och mörkt läge, vid varje "
@@ -129,6 +143,11 @@ class Settings(BaseModel):
         "", title="Webbplatsens adress", description="Till exempel https://innovation.kommun.se/.")
     taxonomy: str = Field("taxonomy.yml", title="Taxonomifil", description="Sökväg från mkdocs.yml.")
     organisation: str = Field("Åsby kommun", title="Kommun eller organisation som publicerar portföljen")
+    website: str | None = Field(None, pattern=r"^https?://", title="Kommunens webbplats",
+                                description="Länkas i sidhuvudet och sidfoten, till exempel https://www.asby.se/.")
+    logo: str | None = Field(None, title="Kommunens logotyp",
+                             description="En bild (PNG, JPEG eller WebP) i mappen content/, till exempel bilder/logo.png. "
+                                         "Visas i sidhuvudet i stället för webbplatsens ikon.")
     dataset: Dataset = Field(default_factory=Dataset, title="Öppna data")
     editor: Editor = Field(default_factory=Editor, title="Webbredigeraren")
     accessibility: Accessibility = Field(default_factory=Accessibility, title="Tillgänglighetsredogörelse")

@@ -69,6 +69,7 @@ class Taxonomy(BaseModel):
     search: bool = True  # its labels make an initiative findable
     related: int = Field(0, ge=0)  # its weight when choosing related initiatives; 0: not used
     card: bool = False  # shown on each initiative's card
+    ordered: bool = False  # its terms are steps in order: listed numbered, in the file's order
     terms: tuple[Term, ...] = ()
 
     @model_validator(mode="after")

@@ -38,7 +38,7 @@ def test_guide_page_and_schema_are_published_and_linked_from_every_footer(projec
             assert f"<td><code>{term.id}</code></td><td>{term.label}</td>" in guide
     schema = json.loads((project.site / "schema" / "initiativ.schema.json").read_text(encoding="utf-8"))
     assert schema["properties"]["status"]["else"]["enum"] == list(taxonomies["status"].ids)
-    for url in ("", "initiatives/ett", "facetter/mission", "overblick"):
+    for url in ("", "initiatives/ett", "facetter/missionsorienterad", "overblick"):
         footer = project.html(url).split('class="md-footer"')[1]
         assert re.search(r'<a href="[./]*skriva-initiativ/">Så skriver du ett initiativ</a>', footer)
         assert re.search(r'<a href="[./]*oppna-data/">Öppna data</a>', footer)

@@ -72,7 +72,7 @@ def test_featured(make):
 def test_links_are_where_the_engine_says(make):
     portfolio = make({"title": "A"})  # resolved as MkDocs' directory URLs (see conftest)
     assert portfolio.entries[0].url == "initiatives/i0/"
-    assert portfolio.term_url("stage", "explore") == "steg/explore/"
+    assert portfolio.term_url("stage", "explore") == "steg/utforska-mojligheter/"
     portfolio.resolve_urls(lambda src: src.replace(".md", ".html"))
     assert portfolio.entries[0].url == "initiatives/i0.html"
     assert portfolio.term_url("sdgs", 7) == "globala-malen/7.html"
@@ -90,9 +90,9 @@ def test_generated_pages_fall_out_of_the_taxonomies(make):
     for taxonomy in portfolio.taxonomies.values():
         assert pages[f"{taxonomy.path}/index.md"].in_menu
         for term in taxonomy.terms:
-            page = pages[f"{taxonomy.path}/{term.id}.md"]
+            page = pages[portfolio.term_page(taxonomy.field, term.id)]
             assert page.title == term.label and not page.in_menu
-    assert [e.data.facet for e in pages["facetter/mission.md"].context["entries"]] == ["mission"]
+    assert [e.data.facet for e in pages["facetter/missionsorienterad.md"].context["entries"]] == ["mission"]
     assert pages["alla-initiativ.md"].in_menu
 
 
@@ -166,3 +166,56 @@ def test_related_computed_elsewhere_gives_the_same_answers(make):
     assert {entry.slug: [r.slug for r in here.related(entry)] for entry in here} == here_before
     assert all(r in here.entries for entry in here for r in here.related(entry))  # this portfolio's own entries
     assert len(here.related(here.entries[0], limit=2)) == 2
+
+
+def test_related_says_why_in_swedish(make):
+    portfolio = make(
+        {"title": "A", "facet": "mission", "areas": ["elderly-care", "health"], "tags": ["Välfärdsteknik"], "sdgs": [3]},
+        {"title": "B", "facet": "mission", "areas": ["elderly-care"]},
+        {"title": "C", "facet": "adaptive", "areas": ["elderly-care", "health"], "tags": ["välfärdsteknik"], "sdgs": [3]},
+        {"title": "D", "facet": "enhancement"},
+    )
+    a, b, c, d = portfolio.entries
+    assert portfolio.related_reason(a, b) == "Samma innovationsfacett och verksamhetsområde: Äldreomsorg"
+    assert portfolio.related_reason(a, c) == ("Samma tagg, verksamhetsområde och globalt mål: "
+                                              "välfärdsteknik, Äldreomsorg, Hälsa och sjukvård, Hälsa och välbefinnande")
+    assert portfolio.related_reason(a, d) == ""
+
+
+def test_lists_are_cut_into_numbered_pages_of_at_most_100():
+    from portfolj.portfolio import LIST_PAGE_SIZE, Pagination, list_pages
+
+    entries = list(range(250))
+    pages = list_pages("steg/forverkliga.md", entries)
+    assert [page.src_uri for page in pages] == ["steg/forverkliga.md", "steg/forverkliga/sida-2.md",
+                                                "steg/forverkliga/sida-3.md"]
+    assert [len(page.entries) for page in pages] == [LIST_PAGE_SIZE, LIST_PAGE_SIZE, 50] and LIST_PAGE_SIZE == 100
+    assert [page.src_uri for page in list_pages("alla-initiativ.md", [])] == ["alla-initiativ.md"]  # an empty list: one page
+    assert Pagination(1, ("a",) * 3).numbers() == [1, 2, 3]
+    assert Pagination(6, ("a",) * 12).numbers() == [1, None, 4, 5, 6, 7, 8, None, 12]
+    assert Pagination(12, ("a",) * 12).numbers() == [1, None, 10, 11, 12]
+
+
+def test_every_page_of_a_list_is_generated_with_its_cards(make):
+    portfolio = make(*[{"title": f"Initiativ {n:03}", "stage": "realise"} for n in range(205)])
+    pages = {page.src_uri: page for page in generated_pages(portfolio, Settings(site_url="https://x.se/"))}
+    assert [len(pages[uri].context["entries"]) for uri in ("alla-initiativ.md", "alla-initiativ/sida-2.md",
+                                                           "alla-initiativ/sida-3.md")] == [100, 100, 5]
+    assert pages["alla-initiativ/sida-3.md"].title == "Alla initiativ, sida 3"
+    assert pages["alla-initiativ/sida-2.md"].context["entries"][0].data.title == "Initiativ 100"
+    assert "dimensions" in pages["alla-initiativ.md"].context and "dimensions" not in pages["alla-initiativ/sida-2.md"].context
+    assert pages["alla-initiativ.md"].in_menu and not pages["alla-initiativ/sida-2.md"].in_menu
+    term = portfolio.term_page("stage", "realise").removesuffix(".md")
+    assert len(pages[f"{term}/sida-3.md"].context["entries"]) == 5
+
+
+def test_term_pages_are_named_in_swedish_and_old_addresses_lead_on(make):
+    portfolio = make({"facet": "mission", "stage": "realise", "sdgs": [13], "organisation": "Vård- och omsorgsförvaltningen"})
+    assert portfolio.term_page("stage", "realise") == "steg/forverkliga.md"
+    assert portfolio.term_page("sdgs", 13) == "globala-malen/13.md"  # a number stays a number
+    assert portfolio.term_page("organisation", "vard-och-omsorgsforvaltningen") == "organisationer/vard-och-omsorgsforvaltningen.md"
+    moved = portfolio.moved_term_pages()
+    assert moved["steg/realise.md"] == "steg/forverkliga.md" and "globala-malen/13.md" not in moved
+    pages = {page.src_uri: page for page in generated_pages(portfolio, Settings())}
+    assert pages["steg/realise.md"].template == "portfolio/moved.html"
+    assert pages["steg/realise.md"].context["target"] == "steg/forverkliga.md"

@@ -2,7 +2,9 @@
 
 import json
 
-from portfolj.search import SearchIndex, search_document
+import gzip
+
+from portfolj.search import POSITIONS, SearchIndex, search_document, write_positions
 
 
 def test_search_document_holds_the_words_a_visitor_searches_for(make):
@@ -29,3 +31,18 @@ def test_index_is_written_with_every_page_added(tmp_path):
     entry = json.loads((tmp_path / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
     assert entry["languages"]["sv"]["page_count"] == 2 == index.pages
     assert len(list((tmp_path / "pagefind" / "fragment").iterdir())) == 2
+
+
+def test_positions_name_each_initiatives_fragment_in_list_order(tmp_path):
+    index = SearchIndex("sv")
+    index.add("/initiatives/b/", "<html><body><h1>Matlådor</h1><p>Hemtjänsten.</p></body></html>")
+    index.add('/initiatives/a"x/', "<html><body><h1>Skolor</h1><p>Undervisning.</p></body></html>")
+    index.start_writing(tmp_path / "pagefind")
+    index.finish()
+    write_positions(tmp_path / "pagefind", ['/initiatives/a"x/', "/initiatives/b/", "/initiatives/saknas/"])
+    positions = json.loads((tmp_path / "pagefind" / POSITIONS).read_text(encoding="utf-8"))
+    fragments = tmp_path / "pagefind" / "fragment"
+    urls = [json.loads(gzip.decompress((fragments / f"{name}.pf_fragment").read_bytes())[len("pagefind_dcd"):])["url"]
+            for name in positions[:2]]
+    assert urls == ['/initiatives/a"x/', "/initiatives/b/"]
+    assert positions[2] is None  # not indexed: the list never matches it by words

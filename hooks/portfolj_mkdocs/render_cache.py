@@ -49,7 +49,8 @@ class RenderCache:
         base = context["base_url"]
         return Markup("".join(
             self._once(("card", entry.slug, level, base), lambda entry=entry: self._card.render(
-                entry=entry, level=level, href=href(base, entry.url), portfolio=self._portfolio))
+                entry=entry, level=level, href=href(base, entry.url), portfolio=self._portfolio,
+                image=entry.image_path and href(base, entry.image_path)))
             for entry in entries))
 
     @pass_context

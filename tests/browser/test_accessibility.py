@@ -13,8 +13,8 @@ WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 # Every kind of page the site has; extend when a new kind appears.
 PAGES = {
     "start": "",
-    "facett": "facetter/mission/",
-    "steg": "steg/explore/",
+    "facett": "facetter/missionsorienterad/",
+    "steg": "steg/utforska-mojligheter/",
     "organisation": "organisationer/vard-och-omsorgsforvaltningen/",
     "globalt mål": "globala-malen/13/",
     "taxonomiöversikt": "facetter/",
@@ -41,7 +41,7 @@ def open_page(page, url: str, scheme: str) -> None:
     page.goto(url)
     assert page.get_attribute("body", "data-md-color-scheme") == scheme
     if "alla-initiativ" in url:
-        page.locator("form.portfolio-filter").wait_for(state="visible")
+        page.locator("form.portfolio-filter[data-state=ready]").wait_for(state="attached")
         page.evaluate("document.querySelectorAll('form.portfolio-filter details').forEach(d => d.open = true)")
 
 

@@ -6,7 +6,7 @@ links from the home page's matrix."""
 import re
 
 import pytest
-from playwright.sync_api import expect  # not wait_for_function: the page's policy refuses eval
+from playwright.sync_api import expect  # wait_for_function only with a function: it runs a bare expression with eval, which the pages refuse
 
 from browser_support import serve
 from support import new_project
@@ -25,7 +25,7 @@ NAMED = {
                   started="2024-01-10"),
     "epsilon": dict(title="Zonindelning", facet="mission", stage="spread"),
 }
-FILLERS = 50  # one page of cards is 50
+FILLERS = 100  # a page of the list holds 100 cards: the last filler is on page 2
 
 
 @pytest.fixture(scope="module")
@@ -46,11 +46,13 @@ TOTAL = len(NAMED) + FILLERS
 
 def open_list(page, site, query=""):
     page.goto(site + "alla-initiativ/" + query)
-    page.locator("form.portfolio-filter").wait_for(state="visible")
+    page.locator("form.portfolio-filter[data-state=ready]").wait_for(state="attached")
     return page
 
 
 def slugs(page) -> list[str]:
+    """The cards shown, once those from other pages have come."""
+    page.locator(".portfolio-cards:not([aria-busy])").wait_for(state="attached")
     return page.eval_on_selector_all(".portfolio-cards > li", "cards => cards.map(c => c.dataset.slug)")
 
 
@@ -124,6 +126,31 @@ def test_typing_filters_title_and_description(page, site):
     assert slugs(page) == ["gamma"]
 
 
+def test_words_are_searched_in_swedish_without_accents(page, site):
+    open_list(page, site, "?q=skolgard&facet=adaptive")  # "Öppna skolgårdar", stemmed, no å needed
+    page.wait_for_function("() => document.getElementById('resultat').textContent.startsWith('1 av')")
+    assert slugs(page) == ["gamma"]
+
+
+@pytest.mark.parametrize("query", ["skolgårdar", "förvaltningen", "mission"])
+def test_the_header_search_and_the_list_give_the_same_hits(page, site, query):
+    page.goto(site)
+    page.get_by_label("Sök bland initiativen", exact=True).fill(query)
+    header = page.locator("#portfolio-search-status")
+    page.wait_for_function("() => /träff/.test(document.getElementById('portfolio-search-status').textContent)")
+    hits = int(header.inner_text().split()[0])
+    page.wait_for_function(f"() => document.querySelectorAll('.md-search-result__item').length === {min(hits, 10)}")
+    listed = {link.split("/")[-2] for link in page.eval_on_selector_all(
+        ".md-search-result__item > a", "links => links.map(a => a.href)")}
+    page.keyboard.press("Enter")  # the header's search leads to the list, with its filters
+    page.wait_for_url("**/alla-initiativ/?q=*")
+    page.locator("form.portfolio-filter[data-state=ready]").wait_for(state="attached")
+    assert page.locator("#filter-q").input_value() == query
+    page.wait_for_function(f"() => document.getElementById('resultat').textContent.startsWith('{hits} av')")
+    shown = slugs(page)
+    assert len(shown) == hits and (set(shown) == listed if hits <= 10 else set(shown) > listed)
+
+
 def test_back_button_restores_earlier_views(page, site):
     open_list(page, site)
     page.locator('input[name="facet"][value="mission"]').check()
@@ -137,7 +164,7 @@ def test_back_button_restores_earlier_views(page, site):
     assert not page.locator('input[name="stage"][value="explore"]').is_checked()
     page.go_back()
     page.wait_for_url("**/alla-initiativ/")
-    assert len(slugs(page)) == 50
+    assert len(slugs(page)) == 100
 
 
 def test_sorting_is_swedish_and_by_date(page, site):
@@ -165,12 +192,67 @@ def test_keyboard_alone(page, site):
 
 def test_results_come_a_page_at_a_time(page, site):
     open_list(page, site)
-    assert len(slugs(page)) == 50 and status(page) == f"{TOTAL} initiativ"
+    assert len(slugs(page)) == 100 and status(page) == f"{TOTAL} initiativ"
+    assert page.locator(".portfolio-pagination").is_visible()  # unfiltered: the numbered pages
+    open_list(page, site, "?sort=newest")
     more = page.get_by_role("button", name=re.compile("Visa fler"))
-    assert more.inner_text() == f"Visa fler ({TOTAL - 50} till)"
+    assert more.inner_text() == f"Visa fler ({TOTAL - 100} till)"
+    assert page.locator(".portfolio-pagination").is_hidden()  # they list another order
     more.click()
-    assert len(slugs(page)) == TOTAL and more.is_hidden()
-    assert page.evaluate("document.activeElement.closest('li').dataset.slug") == slugs(page)[50]
+    page.wait_for_function(f"() => document.querySelectorAll('.portfolio-cards > li').length === {TOTAL}")
+    assert more.is_hidden()
+    assert page.evaluate("document.activeElement.closest('li').dataset.slug") == slugs(page)[100]
+
+
+def test_the_filter_covers_the_cards_of_every_page(page, site):
+    # Zonindelning, Ångbåtstrafik and Äldreboende are on page 2 (after the fillers in title order).
+    open_list(page, site, "?facet=mission")
+    page.wait_for_function("() => document.querySelectorAll('.portfolio-cards > li').length === 3")
+    assert slugs(page) == ["epsilon", "beta", "alfa"]
+    page.locator('.portfolio-cards > li[data-slug="epsilon"] a').first.click()  # its link, made absolute, works
+    page.wait_for_url("**/initiatives/epsilon/")
+
+
+def test_chips_show_and_remove_the_active_filters(page, site):
+    open_list(page, site, "?facet=mission&stage=explore&q=digitalt")
+    chips = page.locator(".portfolio-chip")
+    chips.first.wait_for()
+    assert [chip.get_attribute("aria-label") for chip in chips.all()] == [
+        "Ta bort filtret Sökord: digitalt", "Ta bort filtret Missionsorienterad", "Ta bort filtret Utforska möjligheter"]
+    page.get_by_role("button", name="Ta bort filtret Missionsorienterad").click()
+    page.wait_for_url("**/alla-initiativ/?stage=explore&q=digitalt")
+    assert not page.locator('input[name="facet"][value="mission"]').is_checked()
+    assert page.evaluate("document.activeElement.textContent").startswith("Utforska möjligheter")
+    page.keyboard.press("Enter")  # the chip in focus removes its filter too
+    page.wait_for_url("**/alla-initiativ/?q=digitalt")
+
+
+@pytest.mark.parametrize(("width", "height"), [(1280, 900), (390, 844)])
+def test_first_results_are_in_the_first_viewport_and_nothing_moves(browser, site, width, height):
+    context = browser.new_context(viewport={"width": width, "height": height}, locale="sv-SE")
+    page = context.new_page()
+    page.add_init_script("""window.__shifts = [];
+      new PerformanceObserver(list => list.getEntries().forEach(e => { if (!e.hadRecentInput) window.__shifts.push(e.value); }))
+        .observe({type: 'layout-shift', buffered: true});""")
+    page.goto(site + "alla-initiativ/")
+    page.locator("form.portfolio-filter[data-state=ready]").wait_for(state="attached")
+    page.wait_for_function("() => document.getElementById('resultat').textContent.length > 0")
+    page.wait_for_timeout(500)  # the filter data has loaded and the form is filled in
+    first = page.locator(".portfolio-cards > li").first.bounding_box()
+    assert first["y"] + 40 < height  # the first result's title is on the first screen
+    assert page.evaluate("window.__shifts") == []
+    summary = page.locator("details.portfolio-list__filters > summary")
+    if width < 960:
+        assert summary.is_visible() and page.locator("form.portfolio-filter").is_hidden()
+        page.goto(site + "alla-initiativ/?facet=mission&stage=explore&status=active")
+        page.wait_for_function("() => document.querySelector('details.portfolio-list__filters > summary').textContent.trim() === 'Filtrera (3)'")
+        summary.click()
+        assert page.locator("form.portfolio-filter").is_visible()
+    else:
+        assert summary.is_hidden() and page.locator("form.portfolio-filter").is_visible()
+        form, results = page.locator("form.portfolio-filter").bounding_box(), page.locator(".portfolio-cards").bounding_box()
+        assert form["x"] + form["width"] <= results["x"] and form["y"] < results["y"] + results["height"]  # beside
+    context.close()
 
 
 def test_no_match_is_announced(page, site):
@@ -179,11 +261,22 @@ def test_no_match_is_announced(page, site):
     assert slugs(page) == []
 
 
-def test_without_javascript_every_initiative_is_listed(page_without_js, site):
+def test_without_javascript_the_list_is_paged_with_numbered_links(page_without_js, site):
     page_without_js.goto(site + "alla-initiativ/?facet=mission")
-    assert len(slugs(page_without_js)) == TOTAL
+    assert len(slugs(page_without_js)) == 100
     assert page_without_js.locator("form.portfolio-filter").is_hidden()
     assert page_without_js.locator("#resultat").inner_text() == f"{TOTAL} initiativ"
+    page_without_js.get_by_role("navigation", name="Sidor i listan").get_by_role("link", name="Sida 2").click()
+    page_without_js.wait_for_url("**/alla-initiativ/sida-2/")
+    assert slugs(page_without_js) == ["filler-99", "epsilon", "beta", "alfa", "gamma"]
+    assert page_without_js.title().startswith("Alla initiativ, sida 2")
+    current = page_without_js.locator('[aria-current="page"]')
+    assert " ".join(current.inner_text().split()) == "Sida 2"
+    page_without_js.get_by_role("link", name="Föregående sida").click()
+    page_without_js.wait_for_url("**/alla-initiativ/")
+    # Where the filter would be, the vocabularies' pages.
+    assert page_without_js.get_by_role("navigation", name="Bläddra efter").get_by_role("link", name="Steg").is_visible() \
+        or page_without_js.locator("details.portfolio-list__filters > summary").is_visible()
 
 
 def test_matrix_cells_open_the_filtered_list(page, site):
@@ -191,6 +284,6 @@ def test_matrix_cells_open_the_filtered_list(page, site):
     cell = page.get_by_role("link", name="1 initiativ: Missionsorienterad, Förverkliga")
     cell.click()
     page.wait_for_url("**/alla-initiativ/?facet=mission&stage=realise")
-    page.locator("form.portfolio-filter").wait_for(state="visible")
+    page.locator("form.portfolio-filter[data-state=ready]").wait_for(state="attached")
     assert slugs(page) == ["beta"]
     assert page.errors == []

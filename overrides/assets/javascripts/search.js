@@ -93,20 +93,85 @@
       });
   }
 
+  /* Below Material's tablet breakpoint the open search covers the screen:
+   * then it keeps focus (Tab wraps within it) and has a close button. Above
+   * it, the field sits in the header and the search closes as soon as focus
+   * moves on. Escape closes it either way and returns focus to where the
+   * visitor was: the search button, or the field itself. */
+  var fullScreen = window.matchMedia("(max-width: 59.984375em)");
+  var button = document.querySelector('label.portfolio-toggle[for="__search"]');
+  var close = root.querySelector(".portfolio-search__close");
+
+  function setCloseButton() {
+    if (fullScreen.matches) {
+      close.setAttribute("role", "button");
+      close.setAttribute("tabindex", "0");
+      close.setAttribute("aria-label", "Stäng sökningen");
+    } else {
+      close.removeAttribute("role");
+      close.removeAttribute("tabindex");
+      close.removeAttribute("aria-label");
+    }
+  }
+
+  function focusable() {
+    return Array.prototype.filter.call(
+      root.querySelectorAll("input, [tabindex='0'], a[href]"),
+      function (element) { return element.getClientRects().length > 0; });
+  }
+
+  function open() {
+    if (toggle && !toggle.checked) toggle.checked = true;
+  }
+
+  function shut(returnFocus) {
+    if (!toggle || !toggle.checked) return;
+    toggle.checked = false;
+    toggle.dispatchEvent(new Event("change"));
+    if (!returnFocus) return;
+    if (fullScreen.matches && button) button.focus();
+    else input.focus();
+  }
+
+  setCloseButton();
+  fullScreen.addEventListener("change", setCloseButton);
   input.addEventListener("focus", function () {
-    if (toggle) toggle.checked = true;
+    open();
     load();
   });
-  input.addEventListener("input", search);
+  input.addEventListener("input", function () {
+    open();
+    search();
+  });
+  close.addEventListener("keydown", function (event) {
+    if (event.key !== "Enter" && event.key !== " ") return;
+    event.preventDefault();
+    event.stopPropagation();  // Material's own Enter on a label would reopen it
+    shut(true);
+  });
   root.addEventListener("keydown", function (event) {
-    if (event.key === "Escape" && toggle) {
-      toggle.checked = false;
-      input.blur();
+    if (event.key === "Escape") {
+      event.preventDefault();
+      shut(true);
+    } else if (event.key === "Tab" && fullScreen.matches && toggle && toggle.checked) {
+      var stops = focusable();
+      var first = stops[0], last = stops[stops.length - 1];
+      if (event.shiftKey && document.activeElement === first) {
+        event.preventDefault();
+        last.focus();
+      } else if (!event.shiftKey && document.activeElement === last) {
+        event.preventDefault();
+        first.focus();
+      }
     }
+  });
+  root.addEventListener("focusout", function (event) {
+    var next = event.relatedTarget;
+    if (next && !root.contains(next)) shut(false);
   });
   if (toggle) {
     toggle.addEventListener("change", function () {
-      if (toggle.checked) input.focus();
+      if (toggle.checked && document.activeElement !== input) input.focus();
     });
   }
 })();
