@@ -46,6 +46,8 @@ from pathlib import Path
 from benchmarks.build import plain_project
 from benchmarks.common import engine_command, engine_env, make_project
 from benchmarks.synthetic import STAGES
+from portfolj.portfolio import Portfolio
+from portfolj.taxonomy import load_taxonomies
 
 KINDS = ("body", "stage", "error", "add", "delete")
 # What is changed: an initiative in the middle of the title order, not the first file.
@@ -143,9 +145,9 @@ def measure_kind(server: Server, kind: str, n: int, round: int, portfolio: bool)
         replace_field(path, "stage", stage)
         if not portfolio:
             return wait_until(lambda: server.rebuilds() > built, start)
-        slug = edited.removesuffix(".md")
-        return wait_until(lambda: f'href="../../{url}"' in server.page(f"steg/{stage}/")
-                          and f'href="../../steg/{stage}/"' in server.page(url)
+        slug, term = edited.removesuffix(".md"), stage_page(server.root, stage)
+        return wait_until(lambda: f'href="../../{url}"' in server.page(term)
+                          and f'href="../../{term}"' in server.page(url)
                           and stage_in_filter(server, slug, stage), start)
     if kind == "error":
         original = path.read_text(encoding="utf-8")
@@ -167,6 +169,12 @@ def measure_kind(server: Server, kind: str, n: int, round: int, portfolio: bool)
         added.unlink()
         return wait_until(lambda: server.alive() and get(server.base + initiative_url(ADDED)) is None, start)
     raise ValueError(kind)
+
+
+def stage_page(root: Path, stage: str) -> str:
+    """The address of a stage's page (named from its label)."""
+    portfolio = Portfolio(dict(load_taxonomies(root / "taxonomy.yml").root), [])
+    return portfolio.term_page("stage", stage).removesuffix(".md") + "/"
 
 
 def stage_in_filter(server: Server, slug: str, stage: str) -> bool:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from jinja2 import Environment
@@ -27,22 +27,19 @@ from mkdocs.structure.pages import Page
 
 from portfolj import preview
 from portfolj.build import PortfolioBuild
-from portfolj.clock import reproducible_date
-from portfolj.exports import feed_date
-from portfolj.loading import ReadCache
 from portfolj.messages import Problem
-from portfolj.publishing import Staging, remove_outputs
-from portfolj.rebuild import pages_to_render
+from portfolj.publishing import Staging
 from portfolj.sanitize import content_id
 from portfolj.search import SearchIndexError, pagefind_executable
-from portfolj_mkdocs.checks import EngineWarnings, hide_dirty_warning
+from portfolj_mkdocs.checks import EngineWarnings
 from portfolj_mkdocs.config import add_to_menu, portfolio_settings
-from portfolj_mkdocs.render_cache import TEMPLATE_FOLDER
+from portfolj_mkdocs.preview import Preview, keep_serving
 from portfolj_mkdocs.templates import prepare
 
 log = get_plugin_logger("portfolj")
 
-# A page's update_date when neither its content nor SOURCE_DATE_EPOCH gives one.
+# A page's update_date when neither its content nor SOURCE_DATE_EPOCH gives one:
+# no date in the sitemap, and "no time" in sitemap.xml.gz.
 NO_DATE = "1970-01-01"
 
 
@@ -51,30 +48,20 @@ class _Session:
     """What the events share. `mkdocs serve` keeps this module between its
     builds: each build gets a new `PortfolioBuild`."""
 
-    serving: bool = False
     dirty: bool = False
+    preview: Preview | None = None  # while serving
     build: PortfolioBuild | None = None
     invalid: bool = False  # the content did not validate: nothing of this build was written
     staging: Staging | None = None  # where `mkdocs build` writes until everything succeeded
     warnings: EngineWarnings | None = None  # the engine's own warnings during this build
-    # The preview: what is read, kept between rebuilds; the build whose pages the output holds, and its files.
-    cache: ReadCache | None = None
-    shown: PortfolioBuild | None = None
-    outputs: set[str] = field(default_factory=set)
 
 
 session = _Session()
 
 
 def on_startup(*, command: str, dirty: bool) -> None:
-    session.serving = command == "serve"
     session.dirty = dirty
-    if session.serving:
-        session.cache = ReadCache()
-        if dirty:  # only what a change touches is rendered again (see portfolj.rebuild)
-            hide_dirty_warning(log)
-        else:
-            log.info("Tips: med mkdocs serve --dirty byggs bara det om som en ändring påverkar.")
+    session.preview = Preview(log, dirty) if command == "serve" else None
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -83,10 +70,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if session.warnings is not None:
         session.warnings.stop()
     session.warnings = EngineWarnings(log)
-    if session.serving:
-        if preview.SCRIPT not in map(str, config.extra_javascript):
-            config.extra_javascript.append(preview.SCRIPT)
-            config.extra_css.append(preview.STYLE)
+    if session.preview is not None:
+        session.preview.add_panel(config)
     elif not session.dirty:  # a dirty build updates the folder in place
         session.staging = Staging.begin(Path(config.site_dir))
         config.site_dir = str(session.staging.folder)
@@ -94,8 +79,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_build_error(*, error: Exception) -> None:
-    if not session.invalid:  # pages may have been written: render them all next time
-        session.shown = None
+    if session.preview is not None and not session.invalid:  # pages may have been written
+        session.preview.forget()
     if session.staging is not None:
         session.staging.abandon()
         session.staging = None
@@ -106,19 +91,20 @@ def on_build_error(*, error: Exception) -> None:
 def on_pre_build(*, config: MkDocsConfig) -> None:
     """Validate before MkDocs cleans the output, so a failure keeps the last good site."""
     gc.unfreeze()  # what the last build kept (see _spare_the_collector) may go now
-    if session.build is not None and session.build is not session.shown:
+    shown = session.preview and session.preview.shown
+    if session.build is not None and session.build is not shown:
         session.build.close()  # it failed half-way
     root = Path(config.config_file_path).parent
-    session.build, problems = PortfolioBuild.load(Path(config.docs_dir), root, portfolio_settings(config),
-                                                  Path(config.config_file_path).name, drafts=session.serving,
-                                                  cache=session.cache)
+    session.build, problems = PortfolioBuild.load(
+        Path(config.docs_dir), root, portfolio_settings(config), Path(config.config_file_path).name,
+        drafts=session.preview is not None, cache=session.preview and session.preview.cache, shown=shown)
     session.invalid = bool(problems)
     if problems:
         # A problem with no field is extra.portfolio itself (not a mapping).
         _fail(config, [replace(problem, field=problem.field or "extra.portfolio")
                        if problem.path == Path(config.config_file_path).name else problem for problem in problems])
-    if session.shown is not None:
-        session.shown.close()  # this build writes its exports and search index anew
+    if shown is not None:
+        shown.stop_later()  # this build writes its exports and search index anew
     if session.build.portfolio.history_notice:
         log.info(session.build.portfolio.history_notice)
     _spare_the_collector()
@@ -130,21 +116,7 @@ def on_pre_build(*, config: MkDocsConfig) -> None:
 
 
 def on_serve(server: LiveReloadServer, *, config: MkDocsConfig, builder: Callable) -> LiveReloadServer:
-    """Keep serving the last good preview while the content has errors.
-
-    MkDocs' server stops answering after a failed rebuild. A failed validation
-    has written nothing, so the previous output is still whole: count it as
-    the result of this rebuild.
-    """
-    def build_or_keep_last_good() -> None:
-        try:
-            builder()
-        except SystemExit:
-            if not session.invalid:
-                raise
-
-    server.builder = build_or_keep_last_good
-    return server
+    return keep_serving(server, builder, lambda: session.invalid)
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
@@ -161,37 +133,24 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
         inclusion = InclusionLevel.UNDEFINED if page.in_menu else InclusionLevel.NOT_IN_NAV
         # Title and template are set in on_page_markdown; the body is what search indexes.
         files.append(File.generated(config, page.src_uri, content=f"{page.description}\n", inclusion=inclusion))
-    if session.serving:
-        for path, source in preview.asset_files().items():
-            files.append(File.generated(config, path, abs_src_path=str(source)))
     build.resolve_urls(lambda src_uri: files.src_uris[src_uri].url)
-    if session.serving:
-        _render_only_what_changed(files, config, build)
+    if session.preview is not None:
+        session.preview.add_files(files, config, build)
     try:
-        build.start(config.theme["language"], preview=session.serving)  # this process has no other thread yet
+        build.start(config.theme["language"], preview=session.preview is not None)  # no other thread yet
     except SearchIndexError as error:
         raise PluginError(str(error)) from error
     return files
 
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> None:
-    entry = session.build.entries.get(page.file.src_uri)
-    challenge = session.build.challenges.get(page.file.src_uri)
-    generated = session.build.pages.get(page.file.src_uri)
-    # Material prints meta title and description unescaped: escape them once here.
-    if entry is not None or challenge is not None:
-        entry = entry or challenge
-        page.meta = {
-            "template": f"{TEMPLATE_FOLDER}{'initiative' if challenge is None else 'challenge'}.html",
-            "title": Markup(escape(entry.data.title)),
-            "description": Markup(escape(entry.data.description)),
-        }
-    elif generated is not None:
-        page.meta = {"template": generated.template, "title": Markup(escape(generated.title)),
-                     "hide": ["toc"] if generated.wide else []}
-    elif (source := session.build.editorial.get(page.file.src_uri)) is not None:
-        # Editorial pages (the home page) are drawn wide, like the generated ones.
-        page.meta = {key: Markup(escape(value)) for key, value in session.build.editorial_meta(source).items()}
+    src_uri = page.file.src_uri
+    meta = session.build.page_meta(src_uri)
+    if meta is not None:  # Material prints the title and description unescaped: escape them once here
+        page.meta = {key: value if key == "template" else Markup(escape(value)) for key, value in meta.items()}
+    if src_uri in session.build.pages:  # Material's way to draw a page wide: no table of contents
+        page.meta["hide"] = ["toc"] if session.build.pages[src_uri].wide else []
+    elif src_uri in session.build.editorial:  # the editorial pages (the home page) are wide, like the generated ones
         page.meta["hide"] = ["toc"]
 
 
@@ -209,40 +168,30 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
 
 def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
     _spare_the_collector()  # the converted pages live until they are written
-    for file in files.documentation_pages():
-        if file.page is not None:  # also the pages a dirty build does not render again: the sitemap lists them
-            # The sitemap's date: from the content or SOURCE_DATE_EPOCH, never the day of the build.
-            # Without one, the start of 1970: no date in the sitemap, and "no time" in sitemap.xml.gz.
-            entry = session.build.entries.get(file.src_uri)
-            modified = (entry and feed_date(entry)) or reproducible_date()
-            file.page.update_date = modified.isoformat() if modified else NO_DATE
-    session.build.keep_unchanged(session.shown)
+    for file in files.documentation_pages():  # also those a dirty build does not render again: in the sitemap
+        if file.page is not None:
+            file.page.update_date = session.build.page_date(file.src_uri) or NO_DATE
+    session.build.keep_unchanged(session.preview and session.preview.shown)
     session.build.finish_files(Path(config.site_dir))  # the output folder is clean and nothing is rendered yet
-    prepare(env, config, session.build)
+    if session.preview is not None:
+        session.preview.prepare(env, config, session.build)
+    else:
+        prepare(env, config, session.build)
     return env
 
 
 def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
-    entry = session.build.entries.get(page.file.src_uri)
-    if entry is not None:
-        context["entry"] = entry
-    challenge = session.build.challenges.get(page.file.src_uri)
-    if challenge is not None:
-        context["challenge"] = challenge
-    generated = session.build.pages.get(page.file.src_uri)
-    if generated is not None:
-        context.update(generated.context)
-    return context
+    return context | session.build.page_context(page.file.src_uri)
 
 
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
-    return session.build.with_policy(output, page.content, session.serving)
+    return session.build.with_policy(output, page.content, session.preview is not None)
 
 
 def on_post_template(output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
     if not template_name.endswith(".html"):  # the sitemaps
         return output_content
-    return session.build.with_policy(output_content, "", session.serving)
+    return session.build.with_policy(output_content, "", session.preview is not None)
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:
@@ -251,52 +200,13 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     except SearchIndexError as error:
         raise PluginError(str(error)) from error
     problems = session.warnings.stop(config)
-    if session.serving:
-        preview.write_problems(Path(config.site_dir), problems, _summary(problems))
-        session.shown = session.build
-        session.build.finish_later(Path(config.site_dir), _finished_later)
+    if session.preview is not None:
+        session.preview.shown_now(session.build, Path(config.site_dir), problems, _summary(problems))
     if problems and config.strict:
         _fail(config, problems)
     if session.staging is not None:
         session.staging.publish()
         config.site_dir, session.staging = str(session.staging.site), None
-
-
-# -----------------------------------------------------------------------------
-# The preview
-# -----------------------------------------------------------------------------
-
-
-def _render_only_what_changed(files: Files, config: MkDocsConfig, build: PortfolioBuild) -> None:
-    """In a dirty build MkDocs renders the pages whose file says it is
-    modified: let each of the portfolio's say whether the change touches it;
-    the site's other pages also when they were edited. Remove what the last
-    build published and this one does not."""
-    rebuild = pages_to_render(session.shown, build)
-    ours = build.entries.keys() | build.challenges.keys() | build.pages.keys()
-    for file in files.documentation_pages():
-        if rebuild.pages is not None and file.src_uri in ours:
-            needed = file.src_uri in rebuild.pages
-        elif rebuild.pages is None or rebuild.site_pages:
-            needed = True
-        else:
-            continue  # rendered when edited: MkDocs compares the file's time with its page's
-        file.is_modified = lambda needed=needed: needed
-    outputs = {file.dest_uri for file in files}
-    remove_outputs(Path(config.site_dir), session.outputs - outputs)
-    session.outputs = outputs
-
-
-def _finished_later(failure: str | None) -> None:
-    if failure:
-        log.error(failure)
-    else:
-        log.info("Exporterna och sökindexet är uppdaterade.")
-
-
-# -----------------------------------------------------------------------------
-# Failures
-# -----------------------------------------------------------------------------
 
 
 def _fail(config: MkDocsConfig, problems: list[Problem]) -> None:
@@ -307,7 +217,7 @@ def _fail(config: MkDocsConfig, problems: list[Problem]) -> None:
         log.error(str(problem))
     summary = _summary(problems)
     log.error(summary)
-    if session.serving:
+    if session.preview is not None:
         preview.write_problems(Path(config.site_dir), problems, summary)
     raise PluginError("Bygget avbröts.")
 
@@ -316,7 +226,7 @@ def _summary(problems: list[Problem]) -> str:
     if not problems:
         return ""
     kept = ("Förhandsvisningen visar den senaste fungerande versionen tills felen är rättade; "
-            "spara filen igen så byggs den om." if session.serving else "Den senast byggda webbplatsen är orörd.")
+            "spara filen igen så byggs den om." if session.preview else "Den senast byggda webbplatsen är orörd.")
     return f"Innehållet har {len(problems)} fel. Rätta felen ovan. {kept}"
 
 

@@ -176,18 +176,7 @@ def generated_pages(portfolio: Portfolio, settings: Settings) -> list[GeneratedP
             in_menu=True,
         )
     )
-    lessons = with_lessons(portfolio)
-    pages.append(
-        GeneratedPage(
-            LESSONS,
-            "Lärdomar",
-            "portfolio/lessons.html",
-            "Vad kommunen har lärt sig i sina initiativ, samlat från varje initiativs avsnitt Lärdomar. "
-            "Avbrutna och pausade initiativ står först: där finns ofta mest att lära.",
-            {"lessons": lessons, "lesson_filters": lesson_filters(portfolio, lessons)},
-            in_menu=True,
-        )
-    )
+    pages.append(lessons_page(portfolio))
     pages.append(
         GeneratedPage(
             GUIDE,
@@ -261,6 +250,21 @@ def generated_pages(portfolio: Portfolio, settings: Settings) -> list[GeneratedP
     pages += [GeneratedPage(old, "Sidan har flyttats", "portfolio/moved.html", context={"target": new})
               for old, new in portfolio.moved_term_pages().items()]
     return pages
+
+
+def lessons_page(portfolio: Portfolio) -> GeneratedPage:
+    """The page of every initiative's lessons (its own function: the preview
+    makes it again alone when only a body's lessons changed)."""
+    lessons = with_lessons(portfolio)
+    return GeneratedPage(
+        LESSONS,
+        "Lärdomar",
+        "portfolio/lessons.html",
+        "Vad kommunen har lärt sig i sina initiativ, samlat från varje initiativs avsnitt Lärdomar. "
+        "Avbrutna och pausade initiativ står först: där finns ofta mest att lära.",
+        {"lessons": lessons, "lesson_filters": lesson_filters(portfolio, lessons)},
+        in_menu=True,
+    )
 
 
 def _overview(overview: Overview | None) -> dict:

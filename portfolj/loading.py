@@ -87,13 +87,15 @@ class ReadCache:
 
 def load_portfolio(
     content_dir: Path, taxonomy_file: Path, shown_root: Path | None = None, drafts: bool = False,
-    site: Site = Site(), history: bool = False, cache: ReadCache | None = None,
+    site: Site = Site(), history: bool = False, cache: ReadCache | None = None, previous: Portfolio | None = None,
 ) -> tuple[Portfolio | None, list[Problem]]:
     """The validated portfolio (initiatives, challenges and editorial
     pages), or None and every problem found. Drafts are included only when
     ``drafts`` is true (the preview); addresses are judged as read on
     ``site``. With ``history`` each initiative's journey is read from Git as
-    well. With ``cache`` only changed files are read again."""
+    well. With ``cache`` only changed files are read again; the preview's
+    ``previous`` portfolio is taken again when only bodies changed (see
+    `Portfolio.take_new_bodies`)."""
     shown_root = shown_root or content_dir.parent
     taxonomies, model, problems = (cache.vocabularies(taxonomy_file, shown_root) if cache is not None
                                    else load_vocabularies(taxonomy_file, shown_root))
@@ -118,6 +120,8 @@ def load_portfolio(
             pages += [page] if page else []
     if problems:
         return None, sorted(problems, key=lambda p: (p.path, p.line or 0))
+    if previous is not None and drafts and previous.take_new_bodies(sources, challenges, pages):
+        return previous, []
     portfolio = Portfolio.from_sources(sources, taxonomies, model, drafts, challenges, challenge_model, pages)
     if history:
         git = read_git_history(content_dir, INITIATIVES, taxonomies)

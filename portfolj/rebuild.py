@@ -19,7 +19,6 @@ from dataclasses import dataclass
 
 from portfolj.build import PortfolioBuild
 from portfolj.generated import LESSONS
-from portfolj.lessons import lessons_markdown
 from portfolj.portfolio import Entry, Portfolio
 
 
@@ -31,6 +30,7 @@ class Rebuild:
 
     pages: frozenset[str] | None
     site_pages: bool = True
+    facts: frozenset[str] = frozenset()  # the slugs of the initiatives whose facts changed (or that came or went)
 
 
 EVERYTHING = Rebuild(None)
@@ -43,9 +43,10 @@ def pages_to_render(shown: PortfolioBuild | None, build: PortfolioBuild) -> Rebu
     before, after = shown.entries, build.entries
     facts = {path for path in before.keys() | after.keys()
              if path not in before or path not in after or not _same_facts(before[path], after[path])}
-    bodies = {path for path in before.keys() & after.keys() - facts if before[path].body != after[path].body}
+    # By what each build read: an unchanged portfolio takes new bodies (see Portfolio.take_new_bodies).
+    bodies = {path for path in before.keys() & after.keys() - facts if shown.bodies[path] != build.bodies[path]}
     if not facts:
-        lessons = any(lessons_markdown(before[path].body) != lessons_markdown(after[path].body) for path in bodies)
+        lessons = shown.lessons_changed({path: build.bodies[path] for path in bodies})
         return Rebuild(frozenset(bodies | ({LESSONS} if lessons else set())), site_pages=False)
     near = set()
     for portfolio, entries in ((shown.portfolio, before), (build.portfolio, after)):
@@ -56,7 +57,8 @@ def pages_to_render(shown: PortfolioBuild | None, build: PortfolioBuild) -> Rebu
     initiatives = {entry.path for entry in build.portfolio if entry.slug in near and (
         entry.slug in changed or _related(build.portfolio, entry) != _related(shown.portfolio, old[entry.slug])
         or changed & set(_related(build.portfolio, entry)))}
-    return Rebuild(frozenset(initiatives | bodies | _pages_listing(shown, build, facts) | set(build.challenges)))
+    return Rebuild(frozenset(initiatives | bodies | _pages_listing(shown, build, facts) | set(build.challenges)),
+                   facts=frozenset(changed))
 
 
 def _pages_listing(shown: PortfolioBuild, build: PortfolioBuild, facts: set[str]) -> set[str]:

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from benchmarks.synthetic import write_initiatives
+from portfolj.preview import DONE_LATER
 from support import MINIMAL, fetch, free_port, front_matter, new_project, preview, wait_for
 
 
@@ -55,9 +56,6 @@ def test_drafts_are_previewed_with_a_mark(project, tmp_path):
 # Incremental rebuilds (`mkdocs serve --dirty`)
 # ----------------------------------------------------------------------------
 
-UPDATED = "Exporterna och sökindexet är uppdaterade."
-
-
 def site_files(site: Path) -> dict[str, bytes]:
     """Every file of a served site by path; gzip files by what they hold."""
     return {file.relative_to(site).as_posix(): gzip.decompress(file.read_bytes()) if file.suffix == ".gz"
@@ -83,10 +81,10 @@ def test_incremental_preview_equals_a_clean_one(tmp_path):
     fresh.mkdir()
     with preview(project, tmp_path / "serve.log", "", "--dirty", port=port, env=env | {"TMPDIR": str(incremental)}
                  ) as running:
-        wait_for(lambda: running.output().count(UPDATED) == 1, timeout=180)
+        wait_for(lambda: running.output().count(DONE_LATER) == 1, timeout=180)
 
         def change(path: Path, edit, failing: bool = False) -> None:
-            before, errors = running.output().count(UPDATED), running.output().count("Innehållet har")
+            before, errors = running.output().count(DONE_LATER), running.output().count("Innehållet har")
             if edit is None:
                 path.unlink()
             else:
@@ -94,7 +92,7 @@ def test_incremental_preview_equals_a_clean_one(tmp_path):
             if failing:
                 wait_for(lambda: running.output().count("Innehållet har") > errors, timeout=180)
             else:
-                wait_for(lambda: running.output().count(UPDATED) > before, timeout=180)
+                wait_for(lambda: running.output().count(DONE_LATER) > before, timeout=180)
 
         def synthetic(number: int) -> Path:
             return project.initiatives / f"initiativ-{number:05}.md"
@@ -124,7 +122,7 @@ def test_incremental_preview_equals_a_clean_one(tmp_path):
 
     with preview(project, tmp_path / "fresh.log", "", "--dirty", port=port, env=env | {"TMPDIR": str(fresh)}
                  ) as running:
-        wait_for(lambda: running.output().count(UPDATED) == 1, timeout=180)
+        wait_for(lambda: running.output().count(DONE_LATER) == 1, timeout=180)
         clean = site_files(served_site(fresh))
     assert served.keys() == clean.keys()
     different = [path for path in clean if served[path] != clean[path]]
