@@ -48,6 +48,7 @@ from benchmarks.common import engine_command, engine_env, make_project
 from benchmarks.synthetic import STAGES
 from portfolj.portfolio import Portfolio
 from portfolj.taxonomy import load_taxonomies
+from portfolj.preview import DONE_LATER
 
 KINDS = ("body", "stage", "error", "add", "delete")
 # What is changed: an initiative in the middle of the title order, not the first file.
@@ -106,6 +107,10 @@ class Server:
         """Builds finished so far, the first one not counted."""
         log = self.log.read_text(encoding="utf-8")
         return log.count("Reloading browsers") + log.count("An error happened during the rebuild")
+
+    def finished_later(self) -> int:
+        """How often the portfolio has written its exports and search index after a build."""
+        return self.log.read_text(encoding="utf-8").count(DONE_LATER)
 
     def page(self, path: str) -> str:
         self.alive()
@@ -196,20 +201,18 @@ def stage_in_filter(server: Server, slug: str, stage: str) -> bool:
 
 
 def measure(server: Server, n: int, repeat: int, kinds: list[str], portfolio: bool) -> dict[str, float]:
-    medians = {}
+    times: dict[str, list[float]] = {}
     for kind in kinds:
         if kind == "error" and not portfolio:
             continue
-        times = []
         for round in range(repeat):
-            times.append(measure_kind(server, kind, n, round, portfolio))
-            if kind == "add":  # deleted again, so that each round adds anew
-                times_delete = measure_kind(server, "delete", n, round, portfolio)
-                medians.setdefault("_delete", []).append(times_delete)
-        medians[kind] = statistics.median(times)
-    if "_delete" in medians:
-        medians["delete"] = statistics.median(medians.pop("_delete"))
-    return medians
+            # As someone who saves, looks, and saves again: each change once the last one is all done.
+            for each in [kind, "delete"] if kind == "add" else [kind]:  # deleted again, so each round adds anew
+                finished = server.finished_later()
+                times.setdefault(each, []).append(measure_kind(server, each, n, round, portfolio))
+                if portfolio:
+                    wait_until(lambda: server.finished_later() > finished, time.perf_counter())
+    return {kind: statistics.median(values) for kind, values in times.items()}
 
 
 def plain_copy(portfolio: Path) -> Path:
@@ -230,11 +233,14 @@ def main() -> None:
     parser.add_argument("--full-rebuilds", action="store_true",
                         help="A without --dirty: every change rebuilds the whole site (B always does)")
     parser.add_argument("--no-plain", action="store_true", help="skip plain Material (B)")
+    parser.add_argument("--plain-repeat", type=int,
+                        help="changes of each kind for B (default: --repeat; B rebuilds everything each time)")
     args = parser.parse_args()
     kinds = ["body", "stage", "error", "add"]  # add measures delete too
     options = [] if args.full_rebuilds else ["--dirty"]
     print(f"Load average before: {' '.join(f'{load:.1f}' for load in os.getloadavg())} on {os.cpu_count()} cores\n")
-    print(f"Seconds from saving the file until the change is served, median of {args.repeat};"
+    print(f"Seconds from saving the file until the change is served, median of {args.repeat}"
+          f"{f' ({args.plain_repeat} for B)' if args.plain_repeat else ''};"
           f" A: the portfolio, `{' '.join(['mkdocs serve', *options])}`; B: plain Material, `mkdocs serve`\n")
     print("| N | first build A (B) | body A (B) | stage, term page, filter A (B) | error shown A |"
           " added A (B) | deleted A (B) |")
@@ -243,11 +249,12 @@ def main() -> None:
         for n in args.sizes:
             root = make_project(Path(workdir) / f"portfolio-{n}", n)
             results = []
-            for project, flags, portfolio in [(root, options, True),
-                                                *([] if args.no_plain else [(plain_copy(root), [], False)])]:
+            for project, flags, portfolio, repeat in [
+                    (root, options, True, args.repeat),
+                    *([] if args.no_plain else [(plain_copy(root), [], False, args.plain_repeat or args.repeat)])]:
                 server = Server.start(project, *flags)
                 try:
-                    results.append({"first": server.first_build} | measure(server, n, args.repeat, kinds, portfolio))
+                    results.append({"first": server.first_build} | measure(server, n, repeat, kinds, portfolio))
                 finally:
                     server.stop()
             a, b = results[0], results[1] if len(results) > 1 else {}
