@@ -29,6 +29,7 @@ includes up to half a second of waiting for it to notice.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import re
 import shutil
@@ -146,14 +147,15 @@ def measure_kind(server: Server, kind: str, n: int, round: int, portfolio: bool)
     if kind == "stage":
         stage = STAGES[round % len(STAGES)]
         stage = stage if f"stage: {stage}\n" not in path.read_text(encoding="utf-8") else STAGES[(round + 1) % len(STAGES)]
+        before = in_stage(server, stage) if portfolio else 0
         start = time.perf_counter()
         replace_field(path, "stage", stage)
         if not portfolio:
             return wait_until(lambda: server.rebuilds() > built, start)
-        slug, term = edited.removesuffix(".md"), stage_page(server.root, stage)
-        return wait_until(lambda: f'href="../../{url}"' in server.page(term)
+        term = stage_page(server.root, stage)
+        return wait_until(lambda: listed_under(server, term, url)
                           and f'href="../../{term}"' in server.page(url)
-                          and stage_in_filter(server, slug, stage), start)
+                          and in_stage(server, stage) == before + 1, start)
     if kind == "error":
         original = path.read_text(encoding="utf-8")
         start = time.perf_counter()
@@ -182,22 +184,21 @@ def stage_page(root: Path, stage: str) -> str:
     return portfolio.term_page("stage", stage).removesuffix(".md") + "/"
 
 
-def stage_in_filter(server: Server, slug: str, stage: str) -> bool:
-    """Whether the filter data files the initiative under ``stage``."""
-    import json
+def listed_under(server: Server, term: str, url: str) -> bool:
+    """Whether a term's list (its page and the pages its pagination links to) links to the page at ``url``."""
+    first = server.page(term)
+    numbers = sorted({int(number) for number in re.findall(r'href="[^"]*sida-(\d+)/"', first)})
+    return any(f'{url}"' in listing for listing in [first, *(server.page(f"{term}sida-{n}/") for n in numbers)])
 
+
+def in_stage(server: Server, stage: str) -> int:
+    """How many rows of the filter data are filed under ``stage``."""
     try:
         data = json.loads(server.page("assets/filter.json"))
     except ValueError:
-        return False
-    # The rows are in the order of the list of all initiatives, which links to each.
-    listing = server.page("alla-initiativ/")
-    order = re.findall(r'href="\.\./initiatives/([^/"]+)/"', listing)
-    order = list(dict.fromkeys(order))
-    if slug not in order or len(order) != len(data["items"]):
-        return False
-    column = data["dimensions"].index("stage")
-    return data["options"]["stage"][data["items"][order.index(slug)][column]] == stage
+        return -1
+    column, wanted = data["dimensions"].index("stage"), data["options"]["stage"].index(stage)
+    return sum(1 for row in data["items"] if row[column] == wanted)
 
 
 def measure(server: Server, n: int, repeat: int, kinds: list[str], portfolio: bool) -> dict[str, float]:

@@ -38,10 +38,10 @@ from portfolj.clock import reproducible_date
 from portfolj.csp import public_policy, with_policy
 from portfolj.exports import feed_date
 from portfolj.generated import (
-    FILTER_DATA, LESSONS, GeneratedPage, generated_files, generated_pages, lessons_page, path_problems,
+    FILTER_DATA, LESSONS_TEMPLATE, GeneratedPage, generated_files, generated_pages, lessons_pages, path_problems,
 )
 from portfolj.loading import ReadCache, load_portfolio
-from portfolj.messages import Problem, problems_from_error, shown_path
+from portfolj.messages import Problem, problems_from_error
 from portfolj.model import Source
 from portfolj.portfolio import Entry, Portfolio
 from portfolj.published import PAGES
@@ -75,27 +75,29 @@ class PortfolioBuild:
 
     @classmethod
     def load(cls, content_dir: Path, root: Path, settings: dict, settings_file: str, drafts: bool = False,
-             cache: ReadCache | None = None, shown: PortfolioBuild | None = None
+             settings_lines: Callable[[tuple], int | None] = lambda loc: None,
+             cache: ReadCache | None = None, shown: PortfolioBuild | None = None,
              ) -> tuple[PortfolioBuild | None, list[Problem]]:
         """The build of the content in ``content_dir`` with the site's
-        ``settings`` (read from ``settings_file``); paths in them and in
-        messages are relative to ``root``. Drafts are built only with
-        ``drafts`` (the preview); with ``cache`` only changed files are read,
-        and what the build ``shown`` computed is taken again where it holds."""
+        ``settings`` (read from ``settings_file``, where ``settings_lines``
+        finds a setting's line); paths in them and in messages are relative
+        to ``root``. Drafts are built only with ``drafts`` (the preview); with
+        ``cache`` only changed files are read, and what the build ``shown``
+        computed is taken again where it holds."""
         try:
             checked = Settings.model_validate(settings)
         except ValidationError as error:
-            return None, problems_from_error(error, Settings, settings_file, lambda loc: None)
+            return None, problems_from_error(error, Settings, settings_file, settings_lines)
         previous = shown.portfolio if shown is not None and shown.settings == checked else None
         portfolio, problems = checked_portfolio(content_dir, root / checked.taxonomy, root, checked.site, drafts,
                                                 history=True, cache=cache, previous=previous)
         if problems:
             return None, problems
         bodies = {entry.path: entry.body for entry in portfolio}
-        if portfolio is previous:  # only bodies changed: so did the lessons page, at most
+        if portfolio is previous:  # only bodies changed: so did the lessons pages, at most
             pages = shown.pages
             if shown.lessons_changed(bodies):
-                pages = pages | {LESSONS: lessons_page(portfolio)}
+                pages = _with_pages(pages, LESSONS_TEMPLATE, lessons_pages(portfolio))
         else:
             pages = {page.src_uri: page for page in generated_pages(portfolio, checked)}
         return cls(checked, portfolio, pages, {entry.path: entry for entry in portfolio},
@@ -263,6 +265,18 @@ class PortfolioBuild:
             self._search = None
 
 
+def _with_pages(pages: dict[str, GeneratedPage], template: str, new: list[GeneratedPage]) -> dict[str, GeneratedPage]:
+    """``pages`` with those drawn by ``template`` replaced by ``new``, where they were (the order is the site's)."""
+    replaced, placed = {}, False
+    for src_uri, page in pages.items():
+        if page.template != template:
+            replaced[src_uri] = page
+        elif not placed:
+            replaced |= {other.src_uri: other for other in new}
+            placed = True
+    return replaced
+
+
 def _write(site_dir: Path, path: str, content: str) -> None:
     target = site_dir / path
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -280,5 +294,5 @@ def checked_portfolio(content_dir: Path, taxonomy_file: Path, root: Path, site: 
                                          history=history, cache=cache, previous=previous)
     if problems:
         return None, problems
-    problems = path_problems(portfolio, content_dir, shown_path(taxonomy_file, root), root)
+    problems = path_problems(portfolio, content_dir, taxonomy_file, root)
     return (None, problems) if problems else (portfolio, [])

@@ -3,12 +3,17 @@ computed from the overview's counts, so that the templates only draw them.
 
 Coordinates are in each chart's SVG viewBox; a shape's ``series`` is its
 colour and pattern (see overview.css and patterns.html).
+
+Each chart also has a phone layout of the same figures (``Line``, ``Group``):
+rows of text, each with its number and a bar, that reflow at any width, so
+a phone or 400 % zoom gets text at its own size and whole rows as targets.
 """
 
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 
 from portfolj.overview import Count, Overview, Row
 from portfolj.taxonomy import Term
@@ -75,6 +80,47 @@ class Column:
     middle: float  # where its texts stand
     total_y: float
     labelled: bool  # every other year is labelled when there are many
+
+
+@dataclass(frozen=True)
+class Line:
+    """One row of a chart's phone layout: a label, its figure as shown, its
+    bar in a strip 100 wide and 10 high (several boxes when stacked), and the
+    criteria of the list its link opens (``Overview.link``; None: no link)."""
+
+    label: str
+    figure: str
+    boxes: list[Box]
+    link: dict | None = None
+    parts: str = ""  # a stacked bar's parts in words, for those who do not see the colours
+
+
+@dataclass(frozen=True)
+class Group:
+    """Lines under one heading ("" when a chart's phone layout is one group)."""
+
+    heading: str
+    lines: list[Line] = field(default_factory=list)
+
+
+def bar_line(label: str, count: int, top: float, series: int, link: dict | None, figure: str = "") -> Line:
+    return Line(label, figure or str(count), [Box(series, 0, 0, round(100 * count / top, 1), 10)], link)
+
+
+def stacked_lines(rows: list[Row], series: Callable[[Count], int], link: Callable[[Row], dict | None]) -> list[Line]:
+    """One line per row, its bar stacked from the row's counts, scaled to the largest total."""
+    top = max([1, *(row.total for row in rows)])
+    lines = []
+    for row in rows:
+        boxes, x = [], 0.0
+        for item in row.counts:
+            if item.count:
+                w = 100 * item.count / top
+                boxes.append(Box(series(item), round(x, 1), 0, round(w, 1), 10))
+                x += w
+        parts = ", ".join(f"{item.term.label} {item.count}" for item in row.counts if item.count)
+        lines.append(Line(row.term.label, str(row.total), boxes, link(row), parts))
+    return lines
 
 
 @dataclass(frozen=True)
@@ -161,6 +207,40 @@ class Charts:
                 parts.append((item, Box(self._series("status", item.term.id) + 2, x, 10, w, 40)))
                 x = x + w
         return parts
+
+    # Phone layouts ------------------------------------------------------------
+
+    def phone_counts(self, field_name: str, first_series: int = 0, share: bool = False) -> list[Group]:
+        """One line per term of ``field_name`` (the balance, the status: ``share`` adds its per cent)."""
+        counts = self.overview.counts(field_name)
+        top = max([1, *(item.count for item in counts)])
+        return [Group("", [bar_line(item.term.label, item.count, top,
+                                    first_series + self._series(field_name, item.term.id), {field_name: item.term.id},
+                                    f"{item.count} ({self.overview.percent(item.count)} %)" if share else "")
+                           for item in counts])]
+
+    def phone_facet_stage(self, by_stage: bool) -> list[Group]:
+        """Facet × stage: a group per facet with a line per stage, or
+        ``by_stage`` a group per stage with a line per facet (the heat map's columns)."""
+        rows = self.overview.table("facet", "stage")
+        top = self.overview.largest(rows)
+        stages = self.overview.portfolio.taxonomies["stage"].terms
+
+        def line(r: int, row: Row, s: int, item: Count, label: str) -> Line:
+            return bar_line(label, item.count, top, r, {"facet": row.term.id, "stage": item.term.id})
+
+        if by_stage:
+            return [Group(f"{s + 1}. {stage.label}", [line(r, row, s, row.counts[s], row.term.label)
+                                                      for r, row in enumerate(rows)])
+                    for s, stage in enumerate(stages)]
+        return [Group(row.term.label, [line(r, row, s, item, f"{s + 1}. {item.term.label}")
+                                       for s, item in enumerate(row.counts)])
+                for r, row in enumerate(rows)]
+
+    def phone_years(self) -> list[Group]:
+        """A line per year, stacked by facet."""
+        return [Group("", stacked_lines(self.overview.years(), lambda item: self._series("facet", item.term.id),
+                                        lambda row: {"year": row.term.id}))]
 
     def legend(self, field: str, first_series: int = 0) -> list[tuple[Term, Box]]:
         """A swatch for each term of ``field``, the first in series ``first_series``."""

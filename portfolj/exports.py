@@ -76,15 +76,9 @@ def challenges_json(items: list[dict[str, object]]) -> str:
 
 def challenges_schema(model: type[Challenge]) -> dict:
     """JSON Schema of utmaningar.json, derived from the challenge model."""
-    item = copy.deepcopy(model.model_json_schema(mode="serialization"))
-    definitions = item.pop("$defs", {})
-    item["properties"] = {
-        "slug": {"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$", "title": "Id (filnamnet)"},
-        **item["properties"],
-        "url": {"type": "string", "title": "Sidans adress från webbplatsens rot"},
+    item, definitions = _record_schema(model, {
         CHALLENGE_INITIATIVES: {"type": "array", "items": {"type": "string"},
-                                "title": "Initiativ som möter utmaningen (deras slug i initiatives.json)"},
-    }
+                                "title": "Initiativ som möter utmaningen (deras slug i initiatives.json)"}})
     item["required"] = [*leading(model), CHALLENGE_INITIATIVES]
     return _document_schema("Innovationsportföljens utmaningar", "challenges", "Challenge", item, definitions)
 
@@ -101,6 +95,21 @@ def initiatives_json(items: list[dict[str, object]]) -> str:
     return _document_json("initiatives", items)
 
 
+def _record_schema(model: type[BaseModel], added: dict, left_out: tuple[str, ...] = ()) -> tuple[dict, dict]:
+    """The JSON Schema of one exported record of ``model`` (its id, its
+    fields but ``left_out``, its address, then ``added``) and the
+    definitions it refers to."""
+    item = copy.deepcopy(model.model_json_schema(mode="serialization"))
+    definitions = item.pop("$defs", {})
+    item["properties"] = {
+        "slug": {"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$", "title": "Id (filnamnet)"},
+        **{name: value for name, value in item["properties"].items() if name not in left_out},
+        "url": {"type": "string", "title": "Sidans adress från webbplatsens rot"},
+        **added,
+    }
+    return item, definitions
+
+
 def _document_json(key: str, items: list[dict[str, object]]) -> str:
     document = {"version": FORMAT_VERSION, "count": len(items), key: items}
     # Compact: json's fast (C) encoder does not indent.
@@ -109,15 +118,9 @@ def _document_json(key: str, items: list[dict[str, object]]) -> str:
 
 def initiatives_schema(model: type[Initiative]) -> dict:
     """JSON Schema of initiatives.json, derived from the content model."""
-    item = copy.deepcopy(model.model_json_schema(mode="serialization"))
-    definitions = item.pop("$defs", {})
-    item["properties"] = {
-        "slug": {"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$", "title": "Id (filnamnet)"},
-        **{name: value for name, value in item["properties"].items() if name not in EDITORIAL_FIELDS},
-        "url": {"type": "string", "title": "Sidans adress från webbplatsens rot"},
-    }
-    item["properties"][LESSONS] = {"type": "string", "title": "Lärdomar",
-                                   "description": "Avsnittet Lärdomar i initiativets text, som Markdown."}
+    item, definitions = _record_schema(model, {
+        LESSONS: {"type": "string", "title": "Lärdomar",
+                  "description": "Avsnittet Lärdomar i initiativets text, som Markdown."}}, EDITORIAL_FIELDS)
     # The journey as published: every event has the stage and status from that date on.
     event = next(name for name in definitions if name.startswith("HistoryEvent"))
     definitions[event]["required"] = ["date", "stage", "status"]

@@ -30,6 +30,7 @@ from portfolj.guide import (
 from portfolj.lessons import lesson_filters, with_lessons
 from portfolj.charts import Charts
 from portfolj.messages import Problem, shown_path
+from portfolj.yamlfile import line_finder
 from portfolj.overview import Overview
 from portfolj.schema import CHALLENGE_SCHEMA_PATH, SCHEMA_PATH, front_matter_schema_json
 from portfolj.search import POSITIONS, SEARCH_FOLDER
@@ -55,6 +56,7 @@ CHALLENGE_DOWNLOADS = (
 EXPORT_SCHEMA = "initiatives.schema.json"
 CHALLENGE_EXPORT_SCHEMA = "utmaningar.schema.json"
 LESSONS = "lardomar.md"
+LESSONS_TEMPLATE = "portfolio/lessons.html"
 GUIDE = "skriva-initiativ.md"
 # The table the filter on the list of all initiatives downloads.
 FILTER_DATA = "assets/filter.json"
@@ -70,6 +72,7 @@ class GeneratedPage:
     in_menu: bool = False  # overview pages go in the menu; term pages are reached from them
     in_footer: bool = False  # pages about the site itself are linked from every page's footer
     wide: bool = False  # a list: no table of contents beside it, the room goes to the cards
+    indexed: bool = True  # False: a link page (an old address), kept out of the sitemap and search engines
 
 
 def _numbered(title: str, list_page: ListPage) -> str:
@@ -119,9 +122,11 @@ RESERVED = {
 }
 
 
-def path_problems(portfolio: Portfolio, content_dir: Path, taxonomy_shown: str, shown_root: Path) -> list[Problem]:
+def path_problems(portfolio: Portfolio, content_dir: Path, taxonomy_file: Path, shown_root: Path) -> list[Problem]:
     """Clashes between the addresses the taxonomies' pages take and those
     the site, the content folder and the other taxonomies take."""
+    taxonomy_shown = shown_path(taxonomy_file, shown_root)
+    line_of = line_finder(taxonomy_file.read_text(encoding="utf-8"))
     taken = dict(RESERVED)
     problems = []
     for path in sorted(content_dir.iterdir()) if content_dir.is_dir() else ():
@@ -135,12 +140,12 @@ def path_problems(portfolio: Portfolio, content_dir: Path, taxonomy_shown: str, 
             continue
         where = f"{taxonomy.field}, path"
         if taxonomy.path in taken:
-            problems.append(Problem(taxonomy_shown, None, where,
+            problems.append(Problem(taxonomy_shown, line_of((taxonomy.field, "path")), where,
                 f"Sökvägen '{taxonomy.path}' används redan av {taken[taxonomy.path]}. "
                 f"Välj en annan path för taxonomin {taxonomy.field}."))
         taken.setdefault(taxonomy.path, f"taxonomin {taxonomy.field} i {taxonomy_shown}")
         if "index" in taxonomy.ids:
-            problems.append(Problem(taxonomy_shown, None, taxonomy.field,
+            problems.append(Problem(taxonomy_shown, line_of((taxonomy.field,)), taxonomy.field,
                 f"Termen 'index' skulle få samma adress som sidan {taxonomy.plural} ({taxonomy.path}/). "
                 "Ge termen ett annat id (för en öppen taxonomi: skriv värdet annorlunda i initiativet)."))
     return problems
@@ -176,7 +181,7 @@ def generated_pages(portfolio: Portfolio, settings: Settings) -> list[GeneratedP
             in_menu=True,
         )
     )
-    pages.append(lessons_page(portfolio))
+    pages += lessons_pages(portfolio)
     pages.append(
         GeneratedPage(
             GUIDE,
@@ -247,22 +252,20 @@ def generated_pages(portfolio: Portfolio, settings: Settings) -> list[GeneratedP
                 description=group.term.description,
             )
     # The addresses term pages had before they were named in Swedish lead on.
-    pages += [GeneratedPage(old, "Sidan har flyttats", "portfolio/moved.html", context={"target": new})
+    pages += [GeneratedPage(old, "Sidan har flyttats", "portfolio/moved.html", context={"target": new}, indexed=False)
               for old, new in portfolio.moved_term_pages().items()]
     return pages
 
 
-def lessons_page(portfolio: Portfolio) -> GeneratedPage:
-    """The page of every initiative's lessons (its own function: the preview
-    makes it again alone when only a body's lessons changed)."""
+def lessons_pages(portfolio: Portfolio) -> list[GeneratedPage]:
+    """The pages of every initiative's lessons (their own function: the
+    preview makes them again alone when only a body's lessons changed)."""
     lessons = with_lessons(portfolio)
-    return GeneratedPage(
-        LESSONS,
-        "Lärdomar",
-        "portfolio/lessons.html",
-        "Vad kommunen har lärt sig i sina initiativ, samlat från varje initiativs avsnitt Lärdomar. "
-        "Avbrutna och pausade initiativ står först: där finns ofta mest att lära.",
-        {"lessons": lessons, "lesson_filters": lesson_filters(portfolio, lessons)},
+    return _paginated(
+        "Lärdomar", LESSONS, lessons, LESSONS_TEMPLATE, {},
+        first={"lesson_filters": lesson_filters(portfolio, lessons)},
+        description="Vad kommunen har lärt sig i sina initiativ, samlat från varje initiativs avsnitt Lärdomar. "
+                    "Avbrutna och pausade initiativ står först: där finns ofta mest att lära.",
         in_menu=True,
     )
 

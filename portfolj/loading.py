@@ -28,7 +28,7 @@ from portfolj.portfolio import CHALLENGES, INITIATIVES, Portfolio
 from portfolj.published import PAGES, publication_problems
 from portfolj.taxonomy import Taxonomies, load_taxonomies, slugify
 from portfolj.urls import Site, Use, directory_url
-from portfolj.yamlfile import StrictLoader, explain_syntax_error, uses_anchors
+from portfolj.yamlfile import StrictLoader, descend, explain_syntax_error, line_finder, uses_anchors
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
@@ -152,7 +152,8 @@ def load_vocabularies(
         taxonomies = load_taxonomies(taxonomy_file)
         return taxonomies, model_for(taxonomies), []
     except ValidationError as error:
-        return None, None, problems_from_error(error, Taxonomies, shown, lambda loc: None)
+        return None, None, problems_from_error(error, Taxonomies, shown,
+                                               line_finder(taxonomy_file.read_text(encoding="utf-8")))
     except (OSError, yaml.YAMLError, ValueError) as error:
         return None, None, [Problem(shown, None, None, f"Taxonomifilen går inte att använda: {error}")]
 
@@ -170,21 +171,7 @@ class _FrontMatter:
         self.first_line = first_line
 
     def line_of(self, loc: tuple) -> int:
-        node: yaml.Node = self.node
-        for part in loc:
-            child = _child(node, part)
-            if child is None:
-                break
-            node = child
-        return node.start_mark.line + self.first_line
-
-
-def _child(node: yaml.Node, part: object) -> yaml.Node | None:
-    if isinstance(node, yaml.MappingNode):
-        return next((value for key, value in node.value if key.value == part), None)
-    if isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
-        return node.value[part]
-    return None
+        return descend(self.node, loc, partial=True).start_mark.line + self.first_line
 
 
 # A page of text is a few kilobytes; a megabyte is a pasted picture or a mistake.

@@ -2,7 +2,7 @@
 content touches, known from what each page shows.
 
 - An initiative's body shows on its own page only (and its lessons on the
-  lessons page).
+  lessons pages).
 - Its facts (title, terms, dates …) show on its page; on the pages that
   list or count initiatives: the portfolio's pages (of the term pages only
   those of the terms it had and has) and the site's other pages (the home
@@ -18,8 +18,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from portfolj.build import PortfolioBuild
-from portfolj.generated import LESSONS
+from portfolj.generated import LESSONS_TEMPLATE, GeneratedPage
 from portfolj.portfolio import Entry, Portfolio
+from portfolj.taxonomy import TermId
 
 
 @dataclass(frozen=True)
@@ -47,7 +48,8 @@ def pages_to_render(shown: PortfolioBuild | None, build: PortfolioBuild) -> Rebu
     bodies = {path for path in before.keys() & after.keys() - facts if shown.bodies[path] != build.bodies[path]}
     if not facts:
         lessons = shown.lessons_changed({path: build.bodies[path] for path in bodies})
-        return Rebuild(frozenset(bodies | ({LESSONS} if lessons else set())), site_pages=False)
+        lesson_pages = {path for path, page in build.pages.items() if page.template == LESSONS_TEMPLATE}
+        return Rebuild(frozenset(bodies | (lesson_pages if lessons else set())), site_pages=False)
     near = set()
     for portfolio, entries in ((shown.portfolio, before), (build.portfolio, after)):
         near.update(*(portfolio.neighbours(entries[path]) for path in facts if path in entries))
@@ -64,15 +66,15 @@ def pages_to_render(shown: PortfolioBuild | None, build: PortfolioBuild) -> Rebu
 def _pages_listing(shown: PortfolioBuild, build: PortfolioBuild, facts: set[str]) -> set[str]:
     """The generated pages that list or count the initiatives at ``facts``:
     every one but the term pages, and of those the pages of the terms they had and have."""
-    terms = set()
-    for old in (shown, build):
-        portfolio = old.portfolio
-        with_pages = [name for name, taxonomy in portfolio.taxonomies.items() if taxonomy.pages]
-        terms.update(portfolio.term_page(name, term_id) for path in facts if path in old.entries
-                     for name in with_pages for term_id in portfolio.term_ids(old.entries[path], name))
-    every_term = {build.portfolio.term_page(name, term_id) for name, taxonomy in build.portfolio.taxonomies.items()
-                  if taxonomy.pages for term_id in taxonomy.ids}
-    return {path for path in build.pages if path not in every_term or path in terms}
+    terms = {(name, term_id) for old in (shown, build) for path in facts if path in old.entries
+             for name in old.portfolio.taxonomies for term_id in old.portfolio.term_ids(old.entries[path], name)}
+    return {path for path, page in build.pages.items() if _term_of(page) is None or _term_of(page) in terms}
+
+
+def _term_of(page: GeneratedPage) -> tuple[str, TermId] | None:
+    """The taxonomy field and term a term's page (or one of its pages) lists."""
+    term, taxonomy = page.context.get("term"), page.context.get("taxonomy")
+    return None if term is None or taxonomy is None else (taxonomy.field, term.id)
 
 
 def _related(portfolio: Portfolio, entry: Entry) -> list[str]:

@@ -12,6 +12,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
+from portfolj.charts import Group, bar_line, stacked_lines
 from portfolj.overview import Count, Row, _initiatives, _join
 from portfolj.portfolio import Entry, Portfolio
 from portfolj.taxonomy import Term, TermId
@@ -20,6 +21,9 @@ from portfolj.taxonomy import Term, TermId
 ENDED_STATUSES = ("completed", "stopped")
 # Average days in a month, for a stay shown in months.
 DAYS_PER_MONTH = 365.25 / 12
+# Rows of the standstill table, longest still first (the sentence counts every
+# one): at 10,000 initiatives a table of all of them made Överblick 2 MB.
+STILL_SHOWN = 100
 
 
 @dataclass(frozen=True)
@@ -140,6 +144,11 @@ class Steering:
                 found.append(Standstill(entry, since, _months_between(since, self.as_of)))
         return sorted(found, key=lambda still: still.since)
 
+    def longest_still(self) -> tuple[list[Standstill], int]:
+        """The standstill table's rows (at most STILL_SHOWN) and how many stand still in all."""
+        still = self.standing_still()
+        return still[:STILL_SHOWN], len(still)
+
     # Sentences -------------------------------------------------------------------
 
     def entered_text(self) -> str:
@@ -194,6 +203,19 @@ class Steering:
             if len(rows) <= 12 or n % 2 == 0:
                 chart.labels.append(Label(round(x + w / 2, 1), 238, row.term.label, "middle"))
         return chart
+
+    def entered_lines(self) -> list[Group]:
+        """The phone layout of ``entered_chart``: a line per year, stacked by stage."""
+        stages = self.portfolio.taxonomies["stage"].ids
+        return [Group("", stacked_lines(self.entered(), lambda item: stages.index(item.term.id), lambda row: None))]
+
+    def stage_times_lines(self) -> list[Group]:
+        """The phone layout of ``stage_times_chart``: a line per stage."""
+        times = self.stage_times()
+        longest = max([1.0, *(time.median_days for time in times if time.median_days is not None)])
+        return [Group("", [bar_line(time.term.label, time.median_days or 0, longest, n, None,
+                                    "ingen har lämnat steget" if time.months is None else _months(time.months))
+                           for n, time in enumerate(times)])]
 
     def stage_times_chart(self, prefix: str = "") -> Chart:
         """Horizontal bars: the median months in each stage."""

@@ -5,6 +5,7 @@ YAML 1.1 surprises, and written, both with LibYAML when PyYAML has it
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 import yaml
 
@@ -43,6 +44,40 @@ StrictLoader.add_implicit_resolver(
     "tag:yaml.org,2002:float", re.compile(r"^[-+]?(?:0|[1-9][0-9]*)\.[0-9]+$"), list("-+0123456789")
 )
 StrictLoader.add_constructor("tag:yaml.org,2002:int", StrictLoader.construct_yaml_int)
+
+
+def line_finder(text: str, within: tuple = (), exact: bool = False) -> Callable[[tuple], int | None]:
+    """``line_of(loc)``: the line of the value at a validation error's
+    ``loc`` in the part of the YAML document at ``within``: as far down as
+    the document has it, or with ``exact`` None unless it has it all; None
+    where that part is missing. Only the document's structure is read, so
+    tags only the engine knows (``!!python/name:`` in mkdocs.yml) do not
+    matter."""
+    try:
+        top = yaml.compose(text, Loader=_SafeLoader)
+    except yaml.YAMLError:
+        top = None
+    start = descend(top, within) if top is not None else None
+
+    def line_of(loc: tuple) -> int | None:
+        node = None if start is None else descend(start, loc, partial=not exact)
+        return None if node is None else node.start_mark.line + 1
+    return line_of
+
+
+def descend(node: yaml.Node, loc: tuple, partial: bool = False) -> yaml.Node | None:
+    """The node at ``loc`` below ``node``; with ``partial`` the deepest one on the way."""
+    for part in loc:
+        if isinstance(node, yaml.MappingNode):
+            child = next((value for key, value in node.value if key.value == part), None)
+        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
+            child = node.value[part]
+        else:
+            child = None
+        if child is None:
+            return node if partial else None
+        node = child
+    return node
 
 
 def dump(data: object) -> str:

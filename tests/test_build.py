@@ -136,6 +136,16 @@ def test_site_without_an_address_fails_with_a_clear_message(project):
     assert "mkdocs.yml: fältet 'site_url': Ange webbplatsens fullständiga adress som site_url i mkdocs.yml" in result.stderr
 
 
+def test_a_wrong_setting_is_named_with_its_line_in_mkdocs_yml(project):
+    project.add("bra")
+    config = (project.root / "mkdocs.yml").read_text(encoding="utf-8")
+    project.write("mkdocs.yml", config.replace("  portfolio:\n", "  portfolio:\n    stale_after_months: noll\n", 1))
+    line = config.splitlines().index("  portfolio:") + 2
+    result = project.build()
+    assert result.returncode == 1
+    assert f"mkdocs.yml:{line}: fältet 'stale_after_months': Ska vara ett heltal" in result.stderr
+
+
 def test_failed_build_keeps_the_last_good_site(project):
     project.add("bra", title="Bra initiativ")
     assert project.build().returncode == 0
@@ -185,6 +195,22 @@ def test_sitemap_is_a_small_index_of_the_full_page_list(built):
     locs = {loc.text for loc in pages.findall("s:url/s:loc", ns)}
     assert {f"https://innovation.asby.se/initiatives/{slug}/" for slug in ("ai-pilot", "skola-pa-distans")} <= locs
     assert "https://innovation.asby.se/facetter/missionsorienterad/" in locs
+
+
+def test_old_term_addresses_lead_on_and_are_not_listed_as_content(built):
+    """A term page's address before the Swedish names (its id) is a link page:
+    it leads on, search engines skip it, and the sitemap lists only the new one."""
+    from xml.etree import ElementTree
+
+    old = built.html("steg/realise")
+    assert '<meta name="robots" content="noindex">' in old
+    assert 'href="../forverkliga/"' in old and ">Sidan har flyttats</h1>" in old
+    new = built.html("steg/forverkliga")
+    assert "noindex" not in new and ">Förverkliga</h1>" in new
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    locs = {loc.text for loc in ElementTree.parse(built.site / "sitemap-sidor.xml").getroot().findall("s:url/s:loc", ns)}
+    assert "https://innovation.asby.se/steg/forverkliga/" in locs and "https://innovation.asby.se/facetter/mission/" not in locs
+    assert not any("/steg/realise/" in loc for loc in locs)
 
 
 def test_accessibility_statement_has_what_digg_requires(project):

@@ -29,7 +29,7 @@ def test_extra_portfolio_that_is_not_a_mapping(project):
     project.write("mkdocs.yml", config[:start] + "extra:\n  portfolio: [taxonomy.yml]\n" + config[config.index("\nwatch:"):])
     result = project.build()
     assert result.returncode == 1 and "Traceback" not in result.stderr
-    assert ("mkdocs.yml: fältet 'extra.portfolio': Ska vara en grupp av fält på egna rader med indrag "
+    assert ("mkdocs.yml:62: fältet 'extra.portfolio': Ska vara en grupp av fält på egna rader med indrag "
             "(namn: värde).") in result.stderr
 
 

@@ -71,7 +71,7 @@ def test_broken_taxonomy_file_is_reported(project):
     (project.root / "taxonomy.yml").write_text("facet:\n  label: Facett\n", encoding="utf-8")
     result = project.build()
     assert result.returncode == 1
-    assert "taxonomy.yml: fältet 'facet, plural': Obligatoriskt fält saknas." in result.stderr
+    assert "taxonomy.yml:2: fältet 'facet, plural': Obligatoriskt fält saknas." in result.stderr
 
 
 def test_taxonomy_values_are_text_as_written(tmp_path):

@@ -69,11 +69,18 @@ def test_the_build_fails_and_the_last_good_site_is_untouched(refused):
     assert now == good
 
 
+def taxonomy_line(project, text: str, nth: int = 1) -> int:
+    """The line of the taxonomy file that holds ``text`` (its ``nth`` time)."""
+    lines = (project.root / "taxonomy.yml").read_text(encoding="utf-8").splitlines()
+    return [number for number, line in enumerate(lines, start=1) if text in line][nth - 1]
+
+
 def test_the_taxonomy_file_is_judged_first(refused):
     """A broken taxonomy stops the reading of content: its message comes alone."""
-    _, result, _ = refused
+    project, result, _ = refused
     assert errors(result.stderr) == [
-        "taxonomy.yml: fältet 'status, terms, värde 2, id': Id:t '../../paused' blir en del av sidans adress och får "
+        f"taxonomy.yml:{taxonomy_line(project, '- id: ../../paused')}: fältet 'status, terms, värde 2, id': "
+        "Id:t '../../paused' blir en del av sidans adress och får "
         "bara innehålla små bokstäver a–z, siffror och enkla bindestreck (till exempel paused)."]
 
 
@@ -170,11 +177,14 @@ def test_reserved_names_name_both_sources(project):
     assert result.returncode == 1
     assert errors(result.stderr) == [
         "content/pagefind: Namnet 'pagefind' används redan av webbplatsen för sökindexet. Byt namn på det.",
-        "taxonomy.yml: fältet 'status, path': Sökvägen 'admin' används redan av webbredigeraren. "
+        f"taxonomy.yml:{taxonomy_line(project, 'path: admin')}: fältet 'status, path': "
+        "Sökvägen 'admin' används redan av webbredigeraren. "
         "Välj en annan path för taxonomin status.",
-        "taxonomy.yml: fältet 'areas, path': Sökvägen 'steg' används redan av taxonomin stage i taxonomy.yml. "
+        f"taxonomy.yml:{taxonomy_line(project, 'path: steg', 2)}: fältet 'areas, path': "
+        "Sökvägen 'steg' används redan av taxonomin stage i taxonomy.yml. "
         "Välj en annan path för taxonomin areas.",
-        "taxonomy.yml: fältet 'sdgs, path': Sökvägen 'bilder' används redan av mappen content/bilder. "
+        f"taxonomy.yml:{taxonomy_line(project, 'path: bilder')}: fältet 'sdgs, path': "
+        "Sökvägen 'bilder' används redan av mappen content/bilder. "
         "Välj en annan path för taxonomin sdgs.",
     ]
 

@@ -82,3 +82,35 @@ def test_each_figure_is_counted_once_per_overview(make):
     assert overview.years() is overview.years()
     # Counting a part of the initiatives is never answered from the whole's figures.
     assert counts(overview.counts("facet", portfolio.entries[:1])) != counts(overview.counts("facet"))
+
+
+def test_phone_layouts_hold_the_charts_figures(make):
+    """A chart's phone layout is its figures as lines: the same counts, bars
+    scaled to the largest, and the links the chart has."""
+    from portfolj.charts import Charts
+
+    portfolio = make(
+        {"facet": "mission", "stage": "explore", "started": "2021-03-01"},
+        {"facet": "mission", "stage": "explore", "started": "2023-05-01"},
+        {"facet": "adaptive", "stage": "realise", "started": "2023-01-01", "status": "paused"},
+    )
+    charts = Charts(Overview.of(portfolio))
+    [balance] = charts.phone_counts("facet")
+    assert [(line.label, line.figure, line.boxes[0].w) for line in balance.lines] == [
+        ("Förbättringsinriktad", "0", 0), ("Missionsorienterad", "2", 100), ("Anpassningsinriktad", "1", 50),
+        ("Framtidsinriktad", "0", 0)]
+    assert balance.lines[1].link == {"facet": "mission"}
+    [status] = charts.phone_counts("status", 2, share=True)
+    assert status.lines[0].figure == "2 (67 %)" and status.lines[0].boxes[0].series == 2
+    by_facet = charts.phone_facet_stage(by_stage=False)
+    assert [group.heading for group in by_facet][:2] == ["Förbättringsinriktad", "Missionsorienterad"]
+    assert [(line.label, line.figure) for line in by_facet[1].lines][2] == ("3. Utforska möjligheter", "2")
+    by_stage = charts.phone_facet_stage(by_stage=True)
+    assert by_stage[3].heading == "4. Förverkliga"
+    assert [line.figure for line in by_stage[3].lines] == ["0", "0", "1", "0"]
+    assert by_stage[3].lines[2].link == {"facet": "adaptive", "stage": "realise"}
+    [years] = charts.phone_years()
+    assert [(line.label, line.figure) for line in years.lines] == [("2021", "1"), ("2022", "0"), ("2023", "2")]
+    stacked = years.lines[2]
+    assert [(box.x, box.w) for box in stacked.boxes] == [(0, 50), (50, 50)]  # mission, then adaptive
+    assert stacked.parts == "Missionsorienterad 1, Anpassningsinriktad 1" and stacked.link == {"year": 2023}

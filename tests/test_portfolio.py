@@ -219,3 +219,4 @@ def test_term_pages_are_named_in_swedish_and_old_addresses_lead_on(make):
     pages = {page.src_uri: page for page in generated_pages(portfolio, Settings())}
     assert pages["steg/realise.md"].template == "portfolio/moved.html"
     assert pages["steg/realise.md"].context["target"] == "steg/forverkliga.md"
+    assert not pages["steg/realise.md"].indexed and pages["steg/forverkliga.md"].indexed

@@ -118,7 +118,7 @@ def test_incremental_preview_equals_a_clean_one(tmp_path):
         change(project.root / "content" / "initiatives" / "idesluss-for-medarbetare.md",
                lambda text: text.replace("## ", "Ett tillägg.\n\n## ", 1))
         served = site_files(served_site(incremental))
-    assert "Bygget avbröts" in running.output()  # the error was reported, and the preview went on
+    assert "Innehållet har 1 fel." in running.output()  # the error was reported, and the preview went on
 
     with preview(project, tmp_path / "fresh.log", "", "--dirty", port=port, env=env | {"TMPDIR": str(fresh)}
                  ) as running:

@@ -95,7 +95,7 @@ def with_history(portfolio, slug, *events):
     entry.history = [Event(date.fromisoformat(day), stage, status) for day, stage, status in events]
 
 
-def test_movement_figures(make):
+def test_movement_figures(make, monkeypatch):
     portfolio = make({}, {}, {"status": "completed"}, {"started": "2026-01-05"})
     with_history(portfolio, 0, ("2024-01-01", "needs", "active"), ("2024-07-01", "explore", "active"),
                  ("2025-07-01", "realise", "active"))
@@ -110,12 +110,21 @@ def test_movement_figures(make):
     assert [(s.entry.slug, s.months) for s in steering.standing_still()] == [("i1", 15), ("i0", 13)]
     assert "2 initiativ har inte bytt steg eller status på mer än 12 månader" in steering.standing_still_text()
     assert [s.entry.slug for s in Steering(portfolio, date(2026, 8, 1), 24).standing_still()] == []
+    assert [s.entry.slug for s in steering.longest_still()[0]] == ["i1", "i0"] and steering.longest_still()[1] == 2
+    monkeypatch.setattr("portfolj.steering.STILL_SHOWN", 1)  # the table shows the longest still, the count all
+    assert [s.entry.slug for s in steering.longest_still()[0]] == ["i1"] and steering.longest_still()[1] == 2
     chart = steering.entered_chart()
     assert [b.label for b in chart.bars][:2] == ["2024, Identifiera behov: 1 initiativ",
                                                  "2024, Utforska möjligheter: 1 initiativ"]
     assert all(0 <= b.y and b.y + b.h <= 220.1 for b in chart.bars)
     assert steering.stage_times_text() == ("Initiativen stannar längst i steget Utforska möjligheter, i median "
                                            "12 månader (1 initiativ har lämnat steget).")
+    # The phone layouts: the same figures as lines.
+    [entered] = steering.entered_lines()
+    assert entered.lines[0].label == "2024" and entered.lines[0].parts.startswith("Identifiera behov 1, Utforska möjligheter 1")
+    [times] = steering.stage_times_lines()
+    figures = {line.label: line.figure for line in times.lines}
+    assert figures["Utforska möjligheter"] == "12 månader" and figures["Sprida"] == "ingen har lämnat steget"
 
 
 def test_lessons_section_is_cut_from_the_body():

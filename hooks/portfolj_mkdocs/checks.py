@@ -7,6 +7,7 @@ import logging
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.utils import CountHandler
 
 from portfolj.engine_warnings import engine_problem
 from portfolj.messages import Problem
@@ -24,13 +25,23 @@ class EngineWarnings(logging.Handler):
         self.ours = ours.name
         self.engine = logging.getLogger(self.ours.split(".")[0])  # "mkdocs", or "properdocs" under ProperDocs
         self.engine.addHandler(self)
+        # The link checks' warnings are reported in Swedish only, not also in English first.
+        self.pages = logging.getLogger(f"{self.engine.name}.structure.pages")
+        self.pages.addFilter(self._hold_back)
 
     def emit(self, record: logging.LogRecord) -> None:
         if not record.name.startswith(self.ours):  # the portfolio's own problems are counted already
             self.messages.append(record.getMessage())
 
+    def _hold_back(self, record: logging.LogRecord) -> bool:
+        if record.levelno < logging.WARNING:
+            return True
+        self.messages.append(record.getMessage())
+        return False
+
     def stop(self, config: MkDocsConfig | None = None) -> list[Problem]:
         self.engine.removeHandler(self)
+        self.pages.removeFilter(self._hold_back)
         if config is None:
             return []
         docs, root = Path(config.docs_dir), Path(config.config_file_path).parent
@@ -46,6 +57,14 @@ class EngineWarnings(logging.Handler):
 
         return [engine_problem(message, shown, read) for message in dict.fromkeys(self.messages)]
 
+    def uncount(self) -> None:
+        """Strict mode aborts a build after any error that was logged, the
+        portfolio's own included. The preview of content with problems from
+        the start reports them and succeeds (its page lists them), or the
+        server would stop before it starts."""
+        for handler in self.engine.handlers:
+            if isinstance(handler, CountHandler):
+                handler.counts.clear()
 
 def hide_dirty_warning(ours: logging.Logger) -> None:
     """MkDocs warns that a dirty build may leave links and the menu out of
@@ -54,4 +73,3 @@ def hide_dirty_warning(ours: logging.Logger) -> None:
     engine = ours.name.split(".")[0]
     logging.getLogger(f"{engine}.commands.build").addFilter(
         lambda record: not record.getMessage().startswith("A 'dirty' build is being performed"))
-

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import yaml
@@ -10,6 +11,7 @@ from pydantic import ValidationError
 
 from portfolj.settings import Settings
 from portfolj.urls import Site
+from portfolj.yamlfile import line_finder
 
 
 def portfolio_settings(config) -> dict | object:
@@ -19,6 +21,13 @@ def portfolio_settings(config) -> dict | object:
     if not isinstance(extra, dict):
         return extra
     return {"site_name": config.site_name, "site_url": config.site_url or "", **extra}
+
+
+def settings_lines(config_file: Path) -> Callable[[tuple], int | None]:
+    """Where in mkdocs.yml each of portfolio_settings' settings is written."""
+    text = config_file.read_text(encoding="utf-8") if config_file.is_file() else ""
+    top, portfolio = line_finder(text, exact=True), line_finder(text, ("extra", "portfolio"))
+    return lambda loc: top(loc) if loc[:1] in (("site_name",), ("site_url",)) else portfolio(loc)
 
 
 def add_to_menu(config, pages: list) -> None:

@@ -61,6 +61,34 @@ def test_the_panel_shows_every_problem_over_the_last_good_page(running, page):
     assert page.errors == []
 
 
+def test_a_preview_started_with_problems_lists_them_until_they_are_fixed(project, tmp_path, page):
+    """No last good page exists: the preview is a page of the problems, and
+    the site appears (by itself) once the file is fixed."""
+    broken = project.add("pilot", stage="explroe")
+    with preview(project, tmp_path / "serve.log", "") as served:
+        page.goto(served.base_url)
+        panel = page.locator(PANEL)
+        assert panel.get_attribute("role") == "alert"
+        assert panel.locator("h1").inner_text() == "Innehållet har 1 fel"
+        assert panel.locator("p").inner_text().startswith("Webbplatsen visas här när felen nedan är rättade.")
+        assert panel.locator("li").inner_text().startswith("content/initiatives/pilot.md, rad 5 fältet stage: "
+                                                           "Okänt värde 'explroe'.")
+        assert page.evaluate("document.documentElement.lang") == "sv"
+        page.goto(served.base_url + "initiatives/pilot/")  # any address: the same list, styled
+        assert panel.locator("li").count() == 1 and panel.evaluate("el => getComputedStyle(el).position") == "sticky"
+        assert "Okänt värde 'explroe'." in served.output()
+
+        page.goto(served.base_url)
+        broken.write_text(front_matter(MINIMAL | {"stage": "sprid"}), encoding="utf-8")  # still wrong, now so
+        panel.locator("li", has_text="Okänt värde 'sprid'.").wait_for(timeout=60_000)
+        broken.write_text(front_matter(MINIMAL | {"title": "Rättad"}), encoding="utf-8")
+        page.wait_for_function("!document.title.startsWith('Förhandsvisningen')", timeout=60_000)  # reloads itself
+        assert panel.count() == 0
+        page.goto(served.base_url + "initiatives/pilot/")
+        assert page.locator("h1").inner_text() == "Rättad"
+    assert page.errors == []
+
+
 def test_the_built_site_has_no_panel(project):
     project.add("pilot")
     assert project.build("--strict").returncode == 0

@@ -1,6 +1,10 @@
 """The journey, the movement charts and the lessons page as a visitor uses
 them: keyboard, a narrow screen, and axe on the parts that open."""
 
+import pytest
+
+from browser_support import serve
+from support import new_project
 from test_accessibility import open_page, violations
 
 
@@ -64,3 +68,38 @@ def test_lessons_page_without_javascript_shows_every_lesson(page_without_js, bas
     page_without_js.goto(base_url + "lardomar/?status=stopped")
     assert not page_without_js.locator("form.portfolio-lessons-filter").is_visible()
     assert page_without_js.locator(".portfolio-lesson:visible").count() == 17
+
+
+@pytest.fixture(scope="module")
+def many_lessons(tmp_path_factory) -> str:
+    """105 initiatives with lessons: the one missionsorienterad, last by title, is on page 2."""
+    project = new_project(tmp_path_factory.mktemp("lessons") / "project")
+    for n in range(104):
+        project.add(f"l-{n:03}", title=f"Lärdom {n:03}", body=f"## Lärdomar\n\nLärdom nummer {n}.\n")
+    project.add("sist", title="Östlig pilot", facet="mission", body="## Lärdomar\n\nDen sista lärdomen.\n")
+    result = project.build("--strict")
+    assert result.returncode == 0, result.stderr
+    return serve(project.site)
+
+
+def test_lessons_come_a_page_at_a_time_and_the_filter_covers_every_page(page, many_lessons):
+    page.goto(many_lessons + "lardomar/")
+    assert page.locator(".portfolio-lesson:visible").count() == 100
+    assert page.locator("#lardomar-antal").inner_text() == "105 initiativ med lärdomar"
+    page.locator("form.portfolio-lessons-filter").get_by_label("Missionsorienterad").check()
+    page.locator(".portfolio-lessons:not([aria-busy])").wait_for(state="attached")
+    visible = page.locator(".portfolio-lesson:visible")
+    assert visible.count() == 1 and "Den sista lärdomen." in visible.first.inner_text()
+    assert visible.first.locator("a").get_attribute("href").endswith("/initiatives/sist/#avsnitt-lardomar")
+    assert page.locator("#lardomar-antal").inner_text() == "1 av 105 initiativ med lärdomar"
+    assert page.locator("nav.portfolio-pagination").is_hidden()
+    page.locator("form.portfolio-lessons-filter").get_by_label("Missionsorienterad").uncheck()
+    assert page.locator(".portfolio-lesson:visible").count() == 100 and page.locator("nav.portfolio-pagination").is_visible()
+
+
+def test_lessons_pages_without_javascript(page_without_js, many_lessons):
+    page_without_js.goto(many_lessons + "lardomar/")
+    assert page_without_js.locator(".portfolio-lesson").count() == 100
+    page_without_js.get_by_role("link", name="Nästa sida").click()
+    assert page_without_js.locator(".portfolio-lesson").count() == 5
+    assert "Den sista lärdomen." in page_without_js.locator("main").inner_text()

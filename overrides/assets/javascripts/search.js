@@ -94,15 +94,19 @@
   }
 
   /* Below Material's tablet breakpoint the open search covers the screen:
-   * then it keeps focus (Tab wraps within it) and has a close button. Above
-   * it, the field sits in the header and the search closes as soon as focus
-   * moves on. Escape closes it either way and returns focus to where the
-   * visitor was: the search button, or the field itself. */
+   * then it keeps focus (Tab wraps within it) and has a close button, and
+   * closed, it is hidden behind the search button and inert, so Tab goes on
+   * to the page (the button opens it). Above it, the
+   * field sits in the header and the search closes as soon as focus moves
+   * on. Escape closes it either way and returns focus to where the visitor
+   * was: the search button, or the field itself. */
   var fullScreen = window.matchMedia("(max-width: 59.984375em)");
   var button = document.querySelector('label.portfolio-toggle[for="__search"]');
   var close = root.querySelector(".portfolio-search__close");
 
-  function setCloseButton() {
+  function setTabOrder() {
+    // Closed on a narrow screen, nothing in it takes focus: not the field, its hits or its buttons.
+    root.inert = fullScreen.matches && !(toggle && toggle.checked);
     if (fullScreen.matches) {
       close.setAttribute("role", "button");
       close.setAttribute("tabindex", "0");
@@ -121,7 +125,10 @@
   }
 
   function open() {
-    if (toggle && !toggle.checked) toggle.checked = true;
+    if (toggle && !toggle.checked) {
+      toggle.checked = true;
+      setTabOrder();
+    }
   }
 
   function shut(returnFocus) {
@@ -133,8 +140,8 @@
     else input.focus();
   }
 
-  setCloseButton();
-  fullScreen.addEventListener("change", setCloseButton);
+  setTabOrder();
+  fullScreen.addEventListener("change", setTabOrder);
   input.addEventListener("focus", function () {
     open();
     load();
@@ -171,6 +178,7 @@
   });
   if (toggle) {
     toggle.addEventListener("change", function () {
+      setTabOrder();
       if (toggle.checked && document.activeElement !== input) input.focus();
     });
   }
