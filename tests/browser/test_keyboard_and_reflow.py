@@ -161,6 +161,15 @@ def test_no_sideways_scrolling_at_320_px(browser, base_url, name):
     context.close()
 
 
+@pytest.mark.parametrize("name", list(PAGES))
+def test_no_sideways_scrolling_at_320_px_without_javascript(browser, base_url, name):
+    context = browser.new_context(viewport={"width": 320, "height": 640}, locale="sv-SE", java_script_enabled=False)
+    page = context.new_page()
+    page.goto(base_url + PAGES[name])
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320
+    context.close()
+
+
 def test_fact_box_stacks_on_a_phone(browser, base_url):
     context = browser.new_context(viewport={"width": 320, "height": 640}, locale="sv-SE")
     page = context.new_page()
