@@ -29,20 +29,19 @@ from mkdocs.structure.pages import Page
 
 from portfolj import preview
 from portfolj.build import PortfolioBuild
-from portfolj.clock import reproducible_date
-from portfolj.exports import feed_date
 from portfolj.messages import Problem
 from portfolj.publishing import Staging
 from portfolj.sanitize import content_id
 from portfolj.search import SearchIndexError, pagefind_executable
 from portfolj_mkdocs.checks import EngineWarnings
 from portfolj_mkdocs.config import add_to_menu, portfolio_settings, settings_lines
-from portfolj_mkdocs.render_cache import TEMPLATE_FOLDER
+from portfolj_mkdocs.preview import Preview, keep_serving
 from portfolj_mkdocs.templates import prepare
 
 log = get_plugin_logger("portfolj")
 
-# A page's update_date when neither its content nor SOURCE_DATE_EPOCH gives one.
+# A page's update_date when neither its content nor SOURCE_DATE_EPOCH gives one:
+# no date in the sitemap, and "no time" in sitemap.xml.gz.
 NO_DATE = "1970-01-01"
 
 
@@ -53,6 +52,7 @@ class _Session:
 
     serving: bool = False
     dirty: bool = False
+    preview: Preview | None = None  # while serving: what its rebuilds share
     build: PortfolioBuild | None = None
     invalid: bool = False  # the content did not validate: nothing of this build was written
     shown: bool = False  # the preview has built the site once: a failed rebuild keeps showing it
@@ -67,6 +67,7 @@ session = _Session()
 def on_startup(*, command: str, dirty: bool) -> None:
     session.serving = command == "serve"
     session.dirty = dirty
+    session.preview = Preview(log, dirty) if session.serving else None
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -76,9 +77,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         session.warnings.stop()
     session.warnings = EngineWarnings(log)
     if session.serving:
-        if preview.SCRIPT not in map(str, config.extra_javascript):
-            config.extra_javascript.append(preview.SCRIPT)
-            config.extra_css.append(preview.STYLE)
+        session.preview.add_panel(config)
     elif not session.dirty:  # a dirty build updates the folder in place
         session.staging = Staging.begin(Path(config.site_dir))
         config.site_dir = str(session.staging.folder)
@@ -86,6 +85,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_build_error(*, error: Exception) -> None:
+    if session.serving and not session.invalid:  # pages may have been written
+        session.preview.forget()
     if session.staging is not None:
         session.staging.abandon()
         session.staging = None
@@ -96,13 +97,14 @@ def on_build_error(*, error: Exception) -> None:
 def on_pre_build(*, config: MkDocsConfig) -> None:
     """Validate before MkDocs cleans the output, so a failure keeps the last good site."""
     gc.unfreeze()  # what the last build kept (see _spare_the_collector) may go now
-    if session.build is not None:
-        session.build.close()
+    shown = session.preview and session.preview.shown
+    if session.build is not None and session.build is not shown:
+        session.build.close()  # it failed half-way
     root = Path(config.config_file_path).parent
     config_file = Path(config.config_file_path)
-    session.build, problems = PortfolioBuild.load(Path(config.docs_dir), root, portfolio_settings(config),
-                                                  config_file.name, drafts=session.serving,
-                                                  settings_lines=settings_lines(config_file))
+    session.build, problems = PortfolioBuild.load(
+        Path(config.docs_dir), root, portfolio_settings(config), config_file.name, drafts=session.serving,
+        settings_lines=settings_lines(config_file), cache=session.preview and session.preview.cache, shown=shown)
     session.invalid = bool(problems)
     if problems:
         # A problem with no field is extra.portfolio itself (not a mapping).
@@ -116,6 +118,8 @@ def on_pre_build(*, config: MkDocsConfig) -> None:
             return
         _fail(config, problems)
     session.problems = []
+    if shown is not None:
+        shown.stop_later()  # this build writes its exports and search index anew
     if session.build.portfolio.history_notice:
         log.info(session.build.portfolio.history_notice)
     _spare_the_collector()
@@ -128,21 +132,7 @@ def on_pre_build(*, config: MkDocsConfig) -> None:
 
 
 def on_serve(server: LiveReloadServer, *, config: MkDocsConfig, builder: Callable) -> LiveReloadServer:
-    """Keep serving the last good preview while the content has errors.
-
-    MkDocs' server stops answering after a failed rebuild. A failed validation
-    has written nothing, so the previous output is still whole: count it as
-    the result of this rebuild.
-    """
-    def build_or_keep_last_good() -> None:
-        try:
-            builder()
-        except SystemExit:
-            if not session.invalid:
-                raise
-
-    server.builder = build_or_keep_last_good
-    return server
+    return keep_serving(server, builder, lambda: session.invalid)
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
@@ -162,12 +152,11 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
         inclusion = InclusionLevel.UNDEFINED if page.in_menu else InclusionLevel.NOT_IN_NAV
         # Title and template are set in on_page_markdown; the body is what search indexes.
         files.append(File.generated(config, page.src_uri, content=f"{page.description}\n", inclusion=inclusion))
-    if session.serving:
-        for path, source in preview.asset_files().items():
-            files.append(File.generated(config, path, abs_src_path=str(source)))
     build.resolve_urls(lambda src_uri: files.src_uris[src_uri].url)
+    if session.serving:
+        session.preview.add_files(files, config, build)
     try:
-        build.start(config.theme["language"])  # this process has no other thread yet
+        build.start(config.theme["language"], preview=session.serving)  # this process has no other thread yet
     except SearchIndexError as error:
         log.error(str(error))
         _abort()
@@ -175,27 +164,13 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
 
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> None:
-    entry = session.build.entries.get(page.file.src_uri)
-    challenge = session.build.challenges.get(page.file.src_uri)
-    generated = session.build.pages.get(page.file.src_uri)
-    # The sitemap's date: from the content or SOURCE_DATE_EPOCH, never the day of the build.
-    # Without one, the start of 1970: no date in the sitemap, and "no time" in sitemap.xml.gz.
-    modified = (entry and feed_date(entry)) or reproducible_date()
-    page.update_date = modified.isoformat() if modified else NO_DATE
-    # Material prints meta title and description unescaped: escape them once here.
-    if entry is not None or challenge is not None:
-        entry = entry or challenge
-        page.meta = {
-            "template": f"{TEMPLATE_FOLDER}{'initiative' if challenge is None else 'challenge'}.html",
-            "title": Markup(escape(entry.data.title)),
-            "description": Markup(escape(entry.data.description)),
-        }
-    elif generated is not None:
-        page.meta = {"template": generated.template, "title": Markup(escape(generated.title)),
-                     "hide": ["toc"] if generated.wide else [], "noindex": not generated.indexed}
-    elif (source := session.build.editorial.get(page.file.src_uri)) is not None:
-        # Editorial pages (the home page) are drawn wide, like the generated ones.
-        page.meta = {key: Markup(escape(value)) for key, value in session.build.editorial_meta(source).items()}
+    src_uri = page.file.src_uri
+    meta = session.build.page_meta(src_uri)
+    if meta is not None:  # Material prints the title and description unescaped: escape them once here
+        page.meta = {key: value if key == "template" else Markup(escape(value)) for key, value in meta.items()}
+    if (generated := session.build.pages.get(src_uri)) is not None:  # wide: no table of contents (Material's way)
+        page.meta["hide"] = ["toc"] if generated.wide else []
+    elif src_uri in session.build.editorial:  # the editorial pages (the home page) are wide, like the generated ones
         page.meta["hide"] = ["toc"]
 
 
@@ -215,22 +190,22 @@ def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environme
     if session.build is None:
         return env
     _spare_the_collector()  # the converted pages live until they are written
+    for file in files.documentation_pages():  # also those a dirty build does not render again: in the sitemap
+        if file.page is not None:
+            file.page.update_date = session.build.page_date(file.src_uri) or NO_DATE
+            if (generated := session.build.pages.get(file.src_uri)) is not None:
+                file.page.meta["noindex"] = not generated.indexed  # the link pages at old addresses
+    session.build.keep_unchanged(session.preview and session.preview.shown)
     session.build.finish_files(Path(config.site_dir))  # the output folder is clean and nothing is rendered yet
-    prepare(env, config, session.build)
+    if session.serving:
+        session.preview.prepare(env, config, session.build)
+    else:
+        prepare(env, config, session.build)
     return env
 
 
 def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
-    entry = session.build.entries.get(page.file.src_uri)
-    if entry is not None:
-        context["entry"] = entry
-    challenge = session.build.challenges.get(page.file.src_uri)
-    if challenge is not None:
-        context["challenge"] = challenge
-    generated = session.build.pages.get(page.file.src_uri)
-    if generated is not None:
-        context.update(generated.context)
-    return context
+    return context | session.build.page_context(page.file.src_uri)
 
 
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
@@ -257,7 +232,7 @@ def on_post_build(*, config: MkDocsConfig) -> None:
         _abort()
     problems = session.warnings.stop(config)
     if session.serving:
-        preview.write_problems(Path(config.site_dir), problems, _summary(problems))
+        session.preview.shown_now(session.build, Path(config.site_dir), problems, _summary(problems))
     if problems and config.strict:
         _fail(config, problems)
     for problem in problems:  # not strict: the engine's warnings, in Swedish

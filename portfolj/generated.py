@@ -8,7 +8,9 @@ term, as Hugo does.
 
 from __future__ import annotations
 
+import functools
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -54,6 +56,7 @@ CHALLENGE_DOWNLOADS = (
 EXPORT_SCHEMA = "initiatives.schema.json"
 CHALLENGE_EXPORT_SCHEMA = "utmaningar.schema.json"
 LESSONS = "lardomar.md"
+LESSONS_TEMPLATE = "portfolio/lessons.html"
 GUIDE = "skriva-initiativ.md"
 # The table the filter on the list of all initiatives downloads.
 FILTER_DATA = "assets/filter.json"
@@ -178,14 +181,7 @@ def generated_pages(portfolio: Portfolio, settings: Settings) -> list[GeneratedP
             in_menu=True,
         )
     )
-    lessons = with_lessons(portfolio)
-    pages += _paginated(
-        "Lärdomar", LESSONS, lessons, "portfolio/lessons.html", {},
-        first={"lesson_filters": lesson_filters(portfolio, lessons)},
-        description="Vad kommunen har lärt sig i sina initiativ, samlat från varje initiativs avsnitt Lärdomar. "
-                    "Avbrutna och pausade initiativ står först: där finns ofta mest att lära.",
-        in_menu=True,
-    )
+    pages += lessons_pages(portfolio)
     pages.append(
         GeneratedPage(
             GUIDE,
@@ -261,6 +257,19 @@ def generated_pages(portfolio: Portfolio, settings: Settings) -> list[GeneratedP
     return pages
 
 
+def lessons_pages(portfolio: Portfolio) -> list[GeneratedPage]:
+    """The pages of every initiative's lessons (their own function: the
+    preview makes them again alone when only a body's lessons changed)."""
+    lessons = with_lessons(portfolio)
+    return _paginated(
+        "Lärdomar", LESSONS, lessons, LESSONS_TEMPLATE, {},
+        first={"lesson_filters": lesson_filters(portfolio, lessons)},
+        description="Vad kommunen har lärt sig i sina initiativ, samlat från varje initiativs avsnitt Lärdomar. "
+                    "Avbrutna och pausade initiativ står först: där finns ofta mest att lära.",
+        in_menu=True,
+    )
+
+
 def _overview(overview: Overview | None) -> dict:
     """What the overview's templates draw: its figures and its charts' geometry."""
     return {"overview": overview, "charts": Charts(overview) if overview is not None else None}
@@ -273,23 +282,25 @@ FILES = ("initiatives.json", EXPORT_SCHEMA, "initiatives.csv", FEED, CATALOG, FI
          f"{ADMIN}config.yml", f"{ADMIN}index.html")
 
 
-def generated_files(portfolio: Portfolio, settings: Settings) -> dict[str, str]:
-    """The content of each of FILES, by path."""
-    exported, challenges = records(portfolio), challenge_records(portfolio)
+def generated_files(portfolio: Portfolio, settings: Settings) -> dict[str, Callable[[], str]]:
+    """How to make each of FILES, by path (each a function: the preview makes
+    them one by one, after the pages)."""
+    exported = functools.cache(lambda: records(portfolio))
+    challenges = functools.cache(lambda: challenge_records(portfolio))
     model, challenge_model = portfolio.model, portfolio.challenge_model
     return dict(zip(FILES, (
-        initiatives_json(exported),
-        json.dumps(initiatives_schema(model), ensure_ascii=False, indent=1),
-        initiatives_csv(exported, model),
-        atom_feed(portfolio, settings.site_url, settings.site_name, FEED),
-        dcat_jsonld(settings, list(DOWNLOADS), CATALOG, list(CHALLENGE_DOWNLOADS)),
-        filter_data(portfolio),
-        front_matter_schema_json(model),
-        challenges_json(challenges),
-        json.dumps(challenges_schema(challenge_model), ensure_ascii=False, indent=1),
-        challenges_csv(challenges, challenge_model),
-        front_matter_schema_json(challenge_model),
-        cms_config_yaml(model, challenge_model, settings.editor, settings.site_url, settings.site_name,
-                        portfolio.taxonomies),
-        admin_page("../", settings.editor),
+        lambda: initiatives_json(exported()),
+        lambda: json.dumps(initiatives_schema(model), ensure_ascii=False, indent=1),
+        lambda: initiatives_csv(exported(), model),
+        lambda: atom_feed(portfolio, settings.site_url, settings.site_name, FEED),
+        lambda: dcat_jsonld(settings, list(DOWNLOADS), CATALOG, list(CHALLENGE_DOWNLOADS)),
+        lambda: filter_data(portfolio),
+        lambda: front_matter_schema_json(model),
+        lambda: challenges_json(challenges()),
+        lambda: json.dumps(challenges_schema(challenge_model), ensure_ascii=False, indent=1),
+        lambda: challenges_csv(challenges(), challenge_model),
+        lambda: front_matter_schema_json(challenge_model),
+        lambda: cms_config_yaml(model, challenge_model, settings.editor, settings.site_url, settings.site_name,
+                                portfolio.taxonomies),
+        lambda: admin_page("../", settings.editor),
     ), strict=True))

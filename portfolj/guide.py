@@ -4,6 +4,8 @@ template that `portfolj new` writes."""
 
 from __future__ import annotations
 
+import functools
+
 import json
 import tempfile
 from dataclasses import dataclass, field
@@ -236,7 +238,8 @@ _MISTAKES = (
 EXAMPLE_FILE = "content/initiatives/mitt-initiativ.md"
 
 
-def common_errors(model: type[BaseModel]) -> list[CommonError]:
+@functools.lru_cache(maxsize=4)  # the same for every rebuild of the preview while the model is
+def common_errors(model: type[BaseModel]) -> tuple[CommonError, ...]:
     """Each of the mistakes in an otherwise correct file, read by the build's loader."""
     from portfolj.loading import read_initiative  # here: loading imports this module's prompts
 
@@ -250,7 +253,7 @@ def common_errors(model: type[BaseModel]) -> list[CommonError]:
             file.write_text(_with(example, wrong or right.split(":")[0]), encoding="utf-8")
             problems = read_initiative(file, content, model, EXAMPLE_FILE)[1]
             errors.append(CommonError(what, wrong.replace("\t", "→   "), right, [str(p) for p in problems]))
-    return errors
+    return tuple(errors)
 
 
 def _with(text: str, wrong: str) -> str:

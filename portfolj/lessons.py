@@ -5,6 +5,7 @@ that gathers them.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from portfolj.portfolio import Entry, Portfolio
@@ -21,6 +22,8 @@ _HTML_HEADING_ID = re.compile(r"<h2\b[^>]*\bid=\"([^\"]+)\"[^>]*>\s*" + HEADING 
 _ID = re.compile(r"\s+id=\"[^\"]*\"")
 
 
+# The preview asks again on every rebuild, for bodies that are mostly the same.
+@functools.lru_cache(maxsize=1 << 16)
 def lessons_markdown(body: str) -> str:
     """The text under the body's level-2 heading Lärdomar, up to the next
     heading of that level or higher; empty when there is none."""

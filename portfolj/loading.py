@@ -11,6 +11,7 @@ import posixpath
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
 import yaml
@@ -36,25 +37,79 @@ SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # ----------------------------------------------------------------------------
 
 
+class ReadCache:
+    """What reading found, kept between the preview's rebuilds: a file is
+    read and validated again only when its size or modification time
+    changed, or when what it is validated against did (the taxonomy file,
+    the challenges that exist)."""
+
+    def __init__(self) -> None:
+        self._vocabularies: tuple[bytes, tuple] | None = None
+        self._challenge_model: type[BaseModel] | None = None
+        self._against: object = None
+        self._results: dict[Path, tuple[tuple[int, int], tuple[Source | None, list[Problem]]]] = {}
+
+    def vocabularies(self, taxonomy_file: Path, shown_root: Path) -> tuple:
+        """``load_vocabularies``, the same objects while the file is the same."""
+        try:
+            text = taxonomy_file.read_bytes()
+        except OSError:
+            return load_vocabularies(taxonomy_file, shown_root)
+        if self._vocabularies is None or self._vocabularies[0] != text:
+            self._vocabularies = text, load_vocabularies(taxonomy_file, shown_root)
+            self._challenge_model = None
+        return self._vocabularies[1]
+
+    def challenge_model(self, taxonomies: Taxonomies) -> type[BaseModel]:
+        """``challenge_model_for``, the same class while the taxonomy file is the same."""
+        if self._challenge_model is None:
+            self._challenge_model = challenge_model_for(taxonomies)
+        return self._challenge_model
+
+    def against(self, *what: object) -> None:
+        """Forget every result when what files are validated against changed."""
+        if what != self._against:
+            self._against, self._results = what, {}
+
+    def read(self, file: Path, read: Callable[[], tuple[Source | None, list[Problem]]]
+             ) -> tuple[Source | None, list[Problem]]:
+        try:
+            stat = file.stat()
+        except OSError:
+            return read()
+        stamp = (stat.st_mtime_ns, stat.st_size)
+        kept = self._results.get(file)
+        # An image is another file, which may have gone since.
+        if kept is None or kept[0] != stamp or getattr(getattr(kept[1][0], "data", None), "image", None):
+            kept = self._results[file] = stamp, read()
+        return kept[1]
+
+
 def load_portfolio(
     content_dir: Path, taxonomy_file: Path, shown_root: Path | None = None, drafts: bool = False,
-    site: Site = Site(), history: bool = False,
+    site: Site = Site(), history: bool = False, cache: ReadCache | None = None, previous: Portfolio | None = None,
 ) -> tuple[Portfolio | None, list[Problem]]:
     """The validated portfolio (initiatives, challenges and editorial
     pages), or None and every problem found. Drafts are included only when
     ``drafts`` is true (the preview); addresses are judged as read on
     ``site``. With ``history`` each initiative's journey is read from Git as
-    well."""
+    well. With ``cache`` only changed files are read again; the preview's
+    ``previous`` portfolio is taken again when only bodies changed (see
+    `Portfolio.take_new_bodies`)."""
     shown_root = shown_root or content_dir.parent
-    taxonomies, model, problems = load_vocabularies(taxonomy_file, shown_root)
+    taxonomies, model, problems = (cache.vocabularies(taxonomy_file, shown_root) if cache is not None
+                                   else load_vocabularies(taxonomy_file, shown_root))
     if problems:
         return None, problems
     problems = publication_problems(content_dir, shown_root)
-    challenge_model = challenge_model_for(taxonomies)
-    challenges, found = read_challenges(content_dir, challenge_model, shown_root, site)
+    context = challenge_context(content_dir)
+    if cache is not None:
+        cache.against(model, sorted(context["challenges"]), site)
+    challenge_model = cache.challenge_model(taxonomies) if cache is not None else challenge_model_for(taxonomies)
+    challenges, found = read_challenges(content_dir, challenge_model, shown_root, site, cache)
     problems += found
     sources, found = read_initiatives(content_dir, model, INITIATIVES, shown_root=shown_root, site=site,
-                                      context=challenge_context(content_dir))
+                                      context=context, cache=cache)
     problems += found
     pages = []
     for relative in PAGES:
@@ -65,6 +120,8 @@ def load_portfolio(
             pages += [page] if page else []
     if problems:
         return None, sorted(problems, key=lambda p: (p.path, p.line or 0))
+    if previous is not None and drafts and previous.take_new_bodies(sources, challenges, pages):
+        return previous, []
     portfolio = Portfolio.from_sources(sources, taxonomies, model, drafts, challenges, challenge_model, pages)
     if history:
         git = read_git_history(content_dir, INITIATIVES, taxonomies)
@@ -75,9 +132,9 @@ def load_portfolio(
 
 
 def read_challenges(content_dir: Path, model: type[BaseModel], shown_root: Path | None = None,
-                    site: Site = Site()) -> tuple[list[Source], list[Problem]]:
+                    site: Site = Site(), cache: ReadCache | None = None) -> tuple[list[Source], list[Problem]]:
     """Every challenge file in ``content/utmaningar/``, validated."""
-    return read_initiatives(content_dir, model, CHALLENGES, shown_root, site)
+    return read_initiatives(content_dir, model, CHALLENGES, shown_root, site, cache=cache)
 
 
 def challenge_context(content_dir: Path) -> dict:
@@ -353,13 +410,17 @@ IN_TWO_PROCESSES_FROM = 200
 
 def read_initiatives(
     content_dir: Path, model: type[BaseModel], folder: str = "initiatives", shown_root: Path | None = None,
-    site: Site = Site(), context: dict | None = None,
+    site: Site = Site(), context: dict | None = None, cache: ReadCache | None = None,
 ) -> tuple[list[Source], list[Problem]]:
-    """Validate every Markdown file under ``content_dir/folder``."""
+    """Validate every Markdown file under ``content_dir/folder`` (only the
+    changed ones, with ``cache``)."""
     shown_root = shown_root or content_dir.parent
     # An index.md is the folder's generated list, refused by publication_problems.
     files = sorted(file for file in (content_dir / folder).rglob("*.md") if file.name != "index.md")
-    if len(files) >= IN_TWO_PROCESSES_FROM and can_fork():
+    if cache is not None:
+        results = [cache.read(file, lambda file=file: read_initiative(
+            file, content_dir, model, shown_path(file, shown_root), site, context)) for file in files]
+    elif len(files) >= IN_TWO_PROCESSES_FROM and can_fork():
         results = _read_in_two_processes(files, content_dir, model, shown_root, site, context)
     else:
         results = _read_each(files, content_dir, model, shown_root, site, context)

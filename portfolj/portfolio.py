@@ -228,6 +228,20 @@ class Portfolio:
                    model, [source.path for source in left_out], list(pages),
                    [Entry.from_source(source) for source in challenges], challenge_model)
 
+    def take_new_bodies(self, sources: list[Source], challenges: list[Source], pages: list[Source]) -> bool:
+        """If ``sources`` (with ``challenges`` and editorial ``pages``) differ
+        from what this portfolio was made of in initiatives' bodies only, take
+        those bodies and say so: everything computed from the rest holds.
+        Otherwise change nothing."""
+        mine = {entry.path: entry for entry in self.entries}
+        same = (not self.drafts_left_out and len(sources) == len(mine)
+                and all(source.path in mine and _same(mine[source.path].data, source.data) for source in sources)
+                and _as_read(self.challenges) == _as_read(challenges) and _as_read(self.pages) == _as_read(pages))
+        if same:
+            for source in sources:
+                mine[source.path].body = source.body
+        return same
+
     def __iter__(self) -> Iterator[Entry]:
         return iter(self.entries)
 
@@ -340,6 +354,19 @@ class Portfolio:
         best = sorted(score * stride - rank for rank, score in scores.items())[-limit:]
         return [self.entries[-key % stride] for key in reversed(best)]
 
+    def neighbours(self, entry: Entry) -> set[str]:
+        """The slugs of the initiatives whose related initiatives can change
+        when ``entry`` changes, comes or goes: those near it in a shared group
+        (see RELATED_WINDOW; one more on each side, as the others move up or
+        down by one), ``entry`` included."""
+        found = {entry.slug}
+        for name in self._related_weights:
+            for term_id in self.term_ids(entry, name):
+                at = self._position[name, term_id][entry.slug]
+                members = self._index[name][term_id]
+                found.update(other.slug for other in members[max(0, at - RELATED_WINDOW - 1): at + RELATED_WINDOW + 2])
+        return found
+
     def related_table(self) -> dict[str, list[str]]:
         """``related`` of every initiative, as slugs: plain data, which another
         process can compute while the pages are rendered (see know_related)."""
@@ -392,6 +419,14 @@ class Portfolio:
 
     def featured(self, limit: int | None = None) -> list[Entry]:
         return [entry for entry in self.entries if entry.data.featured][:limit]
+
+
+def _same(data: BaseModel, other: BaseModel) -> bool:
+    return data is other or data == other
+
+
+def _as_read(items: list[Entry] | list[Source]) -> dict[str, tuple]:
+    return {item.path: (item.data, item.body) for item in items}
 
 
 def _with_used_terms(taxonomy: Taxonomy, entries: list[Entry]) -> Taxonomy:

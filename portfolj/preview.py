@@ -25,6 +25,8 @@ FOLDER = "assets/portfolj-preview"
 SCRIPT = f"{FOLDER}/preview-panel.js"
 STYLE = f"{FOLDER}/preview-panel.css"
 PROBLEMS = f"{FOLDER}/problems.json"
+# Logged when the exports and the search index have followed a build of the preview.
+DONE_LATER = "Exporterna och sökindexet är uppdaterade."
 
 
 def asset_files() -> dict[str, Path]:

@@ -65,23 +65,27 @@ _ALLOWED = "bilder (JPEG, PNG, GIF, WebP, AVIF) och PDF-dokument"
 def publication_problems(content_dir: Path, shown_root: Path) -> list[Problem]:
     """Every file and link in ``content_dir`` that may not be published."""
     problems = []
-    for folder, subfolders, files in os.walk(content_dir):
-        here = Path(folder)
-        for name in sorted(subfolders):
-            if (here / name).is_symlink() and not name.startswith("."):
-                problems.append(_symlink_problem(here / name, content_dir, shown_root))
-        # os.walk does not enter linked folders; dot folders are never published.
-        subfolders[:] = sorted(name for name in subfolders if not name.startswith(".") and not (here / name).is_symlink())
-        for name in sorted(files):
-            if name.startswith("."):
+
+    def walk(folder: str, prefix: str) -> None:
+        # Paths as text and the folder's own listing (no call per file to ask
+        # if it is a link): this runs for every file of every build and rebuild.
+        try:
+            with os.scandir(folder) as listing:
+                entries = sorted(listing, key=lambda entry: entry.name)
+        except OSError:  # not there, or not readable: nothing in it is published
+            return
+        for entry in entries:
+            if entry.name.startswith("."):  # never published; a linked folder is not entered
                 continue
-            path = here / name
-            relative = path.relative_to(content_dir).as_posix()
-            if path.is_symlink():
-                problems.append(_symlink_problem(path, content_dir, shown_root))
-            elif (message := file_refusal(relative, path)) is not None:
-                problems.append(Problem(shown_path(path, shown_root), None, None, message))
-    return problems
+            if entry.is_symlink():
+                problems.append(_symlink_problem(Path(entry.path), content_dir, shown_root))
+            elif entry.is_dir():
+                walk(entry.path, f"{prefix}{entry.name}/")
+            elif (message := file_refusal(prefix + entry.name, Path(entry.path))) is not None:
+                problems.append(Problem(shown_path(Path(entry.path), shown_root), None, None, message))
+
+    walk(str(content_dir), "")
+    return sorted(problems, key=lambda problem: problem.path)
 
 
 def file_refusal(relative: str, path: Path) -> str | None:
@@ -112,7 +116,7 @@ def _page_refusal(relative: str) -> str | None:
             if not relative.endswith(".md"):
                 return (f"Filen har fel filändelse: filerna i content/{kind.folder}/ ({kind.label}) ska sluta "
                         "på .md. Byt namn på filen.")
-            if Path(relative).name == "index.md":
+            if relative.rpartition("/")[2] == "index.md":
                 return ("Filnamnet index.md är reserverat för sidan som visar mappen. Ge filen ett eget namn, "
                         "till exempel sidans titel med bindestreck.")
             return None

@@ -98,3 +98,16 @@ def _running(pid: int) -> bool:
 
 def _remove(folder: Path) -> None:
     shutil.rmtree(folder, ignore_errors=True)
+
+
+def remove_outputs(site: Path, paths: set[str]) -> None:
+    """Remove files (paths from the site's root) from the output, and the
+    folders they leave empty: what a rebuild no longer publishes."""
+    for path in paths:
+        target = site / path
+        target.unlink(missing_ok=True)
+        for folder in target.parents:
+            if folder == site or not folder.is_relative_to(site) or not folder.is_dir() or any(folder.iterdir()):
+                break
+            folder.rmdir()
+

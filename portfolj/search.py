@@ -136,9 +136,13 @@ class SearchIndex:
         finally:
             self.close()
 
-    def close(self) -> None:
+    def close(self, abandon: bool = False) -> None:
+        """Stop the service, at once with ``abandon`` (what it writes is not wanted)."""
         if self._process.poll() is None:
-            self._process.stdin.close()
+            if abandon:
+                self._process.kill()
+            else:
+                self._process.stdin.close()
             self._process.wait()
 
     # Protocol ---------------------------------------------------------------

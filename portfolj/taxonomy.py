@@ -7,6 +7,7 @@ A municipality adapts the portfolio by editing that file, never the code.
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from functools import cached_property
 from pathlib import Path
@@ -159,6 +160,7 @@ def _fold(value: object) -> str:
     return " ".join(str(value).split()).casefold()
 
 
+@functools.lru_cache(maxsize=1 << 14)  # the same few labels (organisations) on thousands of initiatives
 def slugify(text: str) -> str:
     """A URL-safe id: 'Vård- och omsorgsförvaltningen' → 'vard-och-omsorgsforvaltningen'."""
     folded = text.casefold().translate(str.maketrans("åäöæøéèàü", "aaoaoeeau"))

@@ -132,16 +132,22 @@ class Preview:
         return self.log.read_text(encoding="utf-8")
 
 
-@contextmanager
-def preview(project: Project, log: Path, ready: str) -> Iterator[Preview]:
-    """The engine's preview server on a free port, running until the block
-    ends, once the page at ``ready`` (a site path) answers."""
+def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
+        return probe.getsockname()[1]
+
+
+@contextmanager
+def preview(project: Project, log: Path, ready: str, *args: str, port: int | None = None,
+            env: dict[str, str] | None = None) -> Iterator[Preview]:
+    """The engine's preview server (with ``args``) on ``port`` or a free one,
+    running until the block ends, once the page at ``ready`` (a site path) answers."""
+    port = port or free_port()
     with log.open("w", encoding="utf-8") as output:
-        process = subprocess.Popen(engine_command("serve", "--dev-addr", f"127.0.0.1:{port}"),
-                                   cwd=project.root, stdout=output, stderr=subprocess.STDOUT, env=engine_env())
+        process = subprocess.Popen(engine_command("serve", "--dev-addr", f"127.0.0.1:{port}", *args),
+                                   cwd=project.root, stdout=output, stderr=subprocess.STDOUT,
+                                   env=engine_env(**(env or {})))
         try:
             running = Preview(f"http://127.0.0.1:{port}/", log)
             wait_for(lambda: fetch(running.base_url + ready) is not None)

@@ -39,3 +39,9 @@ def test_synthetic_initiatives_are_valid(tmp_path):
     write_initiatives(tmp_path / "content" / "initiatives", 200)
     portfolio, problems = load_portfolio(tmp_path / "content", ROOT / "taxonomy.yml")
     assert problems == [] and len(portfolio) == 200
+
+
+def test_serve_benchmark_smoke():
+    out = run("benchmarks.serve", "--sizes", "20", "--repeat", "1", "--no-plain")
+    row = next(line for line in out.splitlines() if line.startswith("| 20 |"))
+    assert row.count(" s") == 6, row

@@ -2,11 +2,16 @@
 says why in Swedish on every failed rebuild, and shows the fix as soon as the
 file is saved again."""
 
+import gzip
 import json
+import re
+from pathlib import Path
 
 import pytest
 
-from support import MINIMAL, fetch, front_matter, preview, wait_for
+from benchmarks.synthetic import write_initiatives
+from portfolj.preview import DONE_LATER
+from support import MINIMAL, fetch, free_port, front_matter, new_project, preview, wait_for
 
 
 @pytest.fixture
@@ -45,3 +50,81 @@ def test_drafts_are_previewed_with_a_mark(project, tmp_path):
         assert '<p class="portfolio-draft"><strong>Utkast</strong>' in page
         assert "assets/portfolj-preview/preview-panel.js" in page
         assert "portfolio-badge--draft" in fetch(running.base_url + "alla-initiativ/")
+
+
+# ----------------------------------------------------------------------------
+# Incremental rebuilds (`mkdocs serve --dirty`)
+# ----------------------------------------------------------------------------
+
+def site_files(site: Path) -> dict[str, bytes]:
+    """Every file of a served site by path; gzip files by what they hold."""
+    return {file.relative_to(site).as_posix(): gzip.decompress(file.read_bytes()) if file.suffix == ".gz"
+            else file.read_bytes() for file in sorted(site.rglob("*")) if file.is_file()}
+
+
+def served_site(temporary: Path) -> Path:
+    """The folder `mkdocs serve` builds into (its temporary folder)."""
+    return next(temporary.glob("mkdocs_*"))
+
+
+def test_incremental_preview_equals_a_clean_one(tmp_path):
+    """After edits, additions, deletions, term changes, an error and a
+    changed challenge, `mkdocs serve --dirty` serves exactly what a fresh
+    server builds from the same content: every page, export and index."""
+    project = new_project(tmp_path / "project", examples=True)
+    # Enough initiatives that each facet has more than twice RELATED_WINDOW (see Portfolio.neighbours).
+    write_initiatives(project.initiatives, 400)
+    port = free_port()
+    env = {"SOURCE_DATE_EPOCH": "1796083200"}  # sitemap.xml.gz holds the build's time
+    incremental, fresh = tmp_path / "incremental", tmp_path / "fresh"
+    incremental.mkdir()
+    fresh.mkdir()
+    with preview(project, tmp_path / "serve.log", "", "--dirty", port=port, env=env | {"TMPDIR": str(incremental)}
+                 ) as running:
+        wait_for(lambda: running.output().count(DONE_LATER) == 1, timeout=180)
+
+        def change(path: Path, edit, failing: bool = False) -> None:
+            before, errors = running.output().count(DONE_LATER), running.output().count("Innehållet har")
+            if edit is None:
+                path.unlink()
+            else:
+                path.write_text(edit(path.read_text(encoding="utf-8") if path.exists() else ""), encoding="utf-8")
+            if failing:
+                wait_for(lambda: running.output().count("Innehållet har") > errors, timeout=180)
+            else:
+                wait_for(lambda: running.output().count(DONE_LATER) > before, timeout=180)
+
+        def synthetic(number: int) -> Path:
+            return project.initiatives / f"initiativ-{number:05}.md"
+        # First, as it renders everything again: what follows is rendered incrementally.
+        challenge = next((project.root / "content" / "utmaningar").glob("*.md"))
+        change(challenge, lambda text: re.sub(r"^title: ", "title: Ändrad ", text, count=1, flags=re.M))
+        change(synthetic(10), lambda text: text.replace("## Behov\n\n", "## Behov\n\nEn ny mening. ", 1))
+        change(synthetic(11), lambda text: text.replace("## Lärdomar\n\n", "## Lärdomar\n\nNy lärdom. ", 1))
+        change(synthetic(12), lambda text: re.sub(r"^stage: .*$", "stage: spread", text, count=1, flags=re.M))
+        change(synthetic(13), lambda text: re.sub(r"^facet: .*$", "facet: mission", text, count=1, flags=re.M))
+        change(synthetic(14), lambda text: re.sub(r"^title: ", "title: Aaa först ", text, count=1, flags=re.M))
+        change(synthetic(15), lambda text: text.replace("areas:\n", "areas:\n- culture-leisure\n", 1)
+               if "- culture-leisure\n" not in text else text.replace("- culture-leisure\n", "", 1))
+        change(synthetic(16), lambda text: text.replace("---\n\n", "featured: true\n---\n\n", 1))
+        change(project.initiatives / "helt-nytt.md", lambda _: front_matter(
+            MINIMAL | {"title": "Helt nytt", "organisation": "Ny förvaltning", "tags": ["energi"]}))
+        change(synthetic(20), None)
+        change(synthetic(21), lambda text: re.sub(r"^stage: .*$", "stage: explroe", text, count=1, flags=re.M),
+               failing=True)
+        change(synthetic(21), lambda text: text.replace("stage: explroe", "stage: needs"))
+        change(project.initiatives / "helt-nytt.md", None)
+        change(project.root / "content" / "index.md", lambda text: text + "\nEn rad till på startsidan.\n")
+        change(project.root / "content" / "initiatives" / "idesluss-for-medarbetare.md",
+               lambda text: text.replace("## ", "Ett tillägg.\n\n## ", 1))
+        served = site_files(served_site(incremental))
+    assert "Innehållet har 1 fel." in running.output()  # the error was reported, and the preview went on
+
+    with preview(project, tmp_path / "fresh.log", "", "--dirty", port=port, env=env | {"TMPDIR": str(fresh)}
+                 ) as running:
+        wait_for(lambda: running.output().count(DONE_LATER) == 1, timeout=180)
+        clean = site_files(served_site(fresh))
+    assert served.keys() == clean.keys()
+    different = [path for path in clean if served[path] != clean[path]]
+    assert different == []
+    assert "initiatives/helt-nytt/index.html" not in clean and "organisationer/ny-forvaltning/index.html" not in clean

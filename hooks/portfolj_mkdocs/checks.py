@@ -65,3 +65,11 @@ class EngineWarnings(logging.Handler):
         for handler in self.engine.handlers:
             if isinstance(handler, CountHandler):
                 handler.counts.clear()
+
+def hide_dirty_warning(ours: logging.Logger) -> None:
+    """MkDocs warns that a dirty build may leave links and the menu out of
+    date, which the portfolio's preview does not (see portfolj.rebuild): keep
+    the warning from failing the preview of a site with ``strict``."""
+    engine = ours.name.split(".")[0]
+    logging.getLogger(f"{engine}.commands.build").addFilter(
+        lambda record: not record.getMessage().startswith("A 'dirty' build is being performed"))

@@ -11,7 +11,9 @@ and hands the same text to every page that needs it.
 
 A page the menu lists is always rendered in full: the menu marks it as the
 current page. Everything here lives for one build: each build (also each of
-`mkdocs serve`'s rebuilds) makes a new `RenderCache`.
+`mkdocs serve`'s rebuilds) makes a new `RenderCache`; a dirty rebuild of the
+preview starts from what the last one rendered, but the changed
+initiatives' cards.
 """
 
 from __future__ import annotations
@@ -33,11 +35,18 @@ TEMPLATE_FOLDER = "portfolio/"
 class RenderCache:
     """The template functions that reuse what they rendered, for one build."""
 
-    def __init__(self, env: Environment, portfolio: Portfolio) -> None:
+    def __init__(self, env: Environment, portfolio: Portfolio, kept: dict[tuple, str] | None = None) -> None:
+        """``kept``: what the preview's last build rendered that still holds (see ``rendered``)."""
         self._portfolio = portfolio
         self._card = env.get_template(f"{TEMPLATE_FOLDER}partials/card.html")
         self._term_link = env.get_template(f"{TEMPLATE_FOLDER}partials/term-link.html")
-        self._rendered: dict[tuple, str] = {}
+        self.rendered: dict[tuple, str] = dict(kept or {})
+
+    @staticmethod
+    def still_holds(rendered: dict[tuple, str], changed: frozenset[str]) -> dict[tuple, str]:
+        """What a build rendered that a rebuild can use when only the
+        initiatives ``changed`` (slugs) did: all but their cards."""
+        return {key: text for key, text in rendered.items() if key[0] != "card" or key[1] not in changed}
 
     def install(self, env: Environment) -> None:
         env.globals.update(portfolio_cards=self.cards, portfolio_term_link=self.term_link,
@@ -69,9 +78,9 @@ class RenderCache:
         return self._once((name, posixpath.dirname(page.url.rstrip("/"))), render)
 
     def _once(self, key: tuple, render: Callable[[], str]) -> str:
-        if key not in self._rendered:
-            self._rendered[key] = render()
-        return self._rendered[key]
+        if key not in self.rendered:
+            self.rendered[key] = render()
+        return self.rendered[key]
 
 
 def listed_in_menu(context: Context) -> bool:

@@ -15,7 +15,8 @@ from portfolj_mkdocs.render_cache import TEMPLATE_FOLDER, RenderCache
 TEMPLATE_CACHE = ".cache/templates"
 
 
-def prepare(env: Environment, config, build: PortfolioBuild) -> None:
+def prepare(env: Environment, config, build: PortfolioBuild, kept: dict | None = None) -> RenderCache:
+    """``kept``: see RenderCache."""
     env.autoescape = lambda name: bool(name) and name.startswith(TEMPLATE_FOLDER)
     # Each build has its own environment: no template changes during one, so
     # the thousands of includes need not check the files' dates each time.
@@ -24,12 +25,14 @@ def prepare(env: Environment, config, build: PortfolioBuild) -> None:
     # An override can wrap the theme's partial it replaces: "theme/partials/nav.html" is Material's own.
     theme = FileSystemLoader([path for path in config.theme.dirs if path != config.theme.custom_dir])
     env.loader = ChoiceLoader([env.loader, PrefixLoader({"theme": theme})])
-    RenderCache(env, build.portfolio).install(env)
+    cache = RenderCache(env, build.portfolio, kept)
+    cache.install(env)
     env.globals["portfolio"] = build.portfolio
     env.globals["portfolio_settings"] = build.settings
     env.globals["portfolio_footer"] = [page for page in build.pages.values() if page.in_footer]
     env.filters.update(swedish_date=formatting.swedish_date, kronor=formatting.kronor, period=formatting.period,
                        number=formatting.number)
+    return cache
 
 
 def _template_cache(root: Path) -> BytecodeCache | None:
