@@ -100,8 +100,8 @@ def on_pre_build(*, config: MkDocsConfig) -> None:
     shown = session.preview and session.preview.shown
     if session.build is not None and session.build is not shown:
         session.build.close()  # it failed half-way
-    root = Path(config.config_file_path).parent
     config_file = Path(config.config_file_path)
+    root = config_file.parent
     session.build, problems = PortfolioBuild.load(
         Path(config.docs_dir), root, portfolio_settings(config), config_file.name, drafts=session.serving,
         settings_lines=settings_lines(config_file), cache=session.preview and session.preview.cache, shown=shown)
@@ -109,7 +109,7 @@ def on_pre_build(*, config: MkDocsConfig) -> None:
     if problems:
         # A problem with no field is extra.portfolio itself (not a mapping).
         problems = [replace(problem, field=problem.field or "extra.portfolio")
-                    if problem.path == Path(config.config_file_path).name else problem for problem in problems]
+                    if problem.path == config_file.name else problem for problem in problems]
         if session.serving and not session.shown:  # nothing to keep showing: the problems are the preview
             _report(problems)
             session.problems = problems

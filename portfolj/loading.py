@@ -106,7 +106,7 @@ def load_portfolio(
     if cache is not None:
         cache.against(model, sorted(context["challenges"]), site)
     challenge_model = cache.challenge_model(taxonomies) if cache is not None else challenge_model_for(taxonomies)
-    challenges, found = read_challenges(content_dir, challenge_model, shown_root, site, cache)
+    challenges, found = read_initiatives(content_dir, challenge_model, CHALLENGES, shown_root, site, cache=cache)
     problems += found
     sources, found = read_initiatives(content_dir, model, INITIATIVES, shown_root=shown_root, site=site,
                                       context=context, cache=cache)
@@ -129,12 +129,6 @@ def load_portfolio(
             entry.history = journey(entry.data.history, git.versions.get(entry.slug, []))
         portfolio.as_of, portfolio.history_notice = reference_date(git), git.notice
     return portfolio, []
-
-
-def read_challenges(content_dir: Path, model: type[BaseModel], shown_root: Path | None = None,
-                    site: Site = Site(), cache: ReadCache | None = None) -> tuple[list[Source], list[Problem]]:
-    """Every challenge file in ``content/utmaningar/``, validated."""
-    return read_initiatives(content_dir, model, CHALLENGES, shown_root, site, cache=cache)
 
 
 def challenge_context(content_dir: Path) -> dict:
