@@ -132,7 +132,7 @@ def on_pre_build(*, config: MkDocsConfig) -> None:
 
 
 def on_serve(server: LiveReloadServer, *, config: MkDocsConfig, builder: Callable) -> LiveReloadServer:
-    return keep_serving(server, builder, lambda: session.invalid, config.docs_dir)
+    return keep_serving(server, builder, lambda: session.invalid, config.docs_dir, session.preview.cache)
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:

@@ -16,7 +16,8 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import is_error_template
 from watchdog.events import (
-    FileCreatedEvent, FileDeletedEvent, FileModifiedEvent, FileMovedEvent, FileSystemEventHandler,
+    DirCreatedEvent, DirDeletedEvent, DirMovedEvent, FileCreatedEvent, FileDeletedEvent, FileModifiedEvent,
+    FileMovedEvent, FileSystemEvent, FileSystemEventHandler,
 )
 from watchdog.observers import Observer
 from watchdog.observers.api import ObservedWatch
@@ -190,7 +191,7 @@ POLL_CONTENT = "PORTFOLJ_POLL_CONTENT"
 
 
 def keep_serving(server: LiveReloadServer, builder: Callable, invalid: Callable[[], bool],
-                 content_dir: str) -> LiveReloadServer:
+                 content_dir: str, cache: ReadCache) -> LiveReloadServer:
     """Keep serving the last good preview while the content has errors, and
     hear of changes to the content at once.
 
@@ -199,7 +200,7 @@ def keep_serving(server: LiveReloadServer, builder: Callable, invalid: Callable[
     whole: count it as the result of this rebuild.
     """
     if not os.environ.get(POLL_CONTENT):
-        _watch_natively(server, content_dir)
+        _watch_natively(server, content_dir, cache)
 
     def build_or_keep_last_good() -> None:
         try:
@@ -212,13 +213,14 @@ def keep_serving(server: LiveReloadServer, builder: Callable, invalid: Callable[
     return server
 
 
-def _watch_natively(server: LiveReloadServer, content_dir: str) -> None:
+def _watch_natively(server: LiveReloadServer, content_dir: str, cache: ReadCache) -> None:
     """Have the system tell of changes to ``content_dir`` (inotify and the
-    like): MkDocs' watcher looks at every file twice a second, so a change
-    waited up to half a second, and with thousands of files the looking took
-    time from the builds. MkDocs' own watcher keeps the other paths (single
-    files, which editors replace when they save, and the code)."""
-    polling, native = server.observer, _ChangesOnly()
+    like), and ``cache`` of what changed: MkDocs' watcher looks at every file
+    twice a second, so a change waited up to half a second, and with
+    thousands of files the looking took time from the builds. MkDocs' own
+    watcher keeps the other paths (single files, which editors replace when
+    they save, and the code)."""
+    polling, native = server.observer, _Told(cache)
     server.unwatch(content_dir)
     server.observer = native
     server.watch(content_dir)  # with the server's own reaction to a change
@@ -230,20 +232,33 @@ def _watch_natively(server: LiveReloadServer, content_dir: str) -> None:
         server.unwatch(content_dir)
         server.observer = polling
         server.watch(content_dir)
+        return
+    cache.hear()
 
 
-class _ChangesOnly:
-    """Stands in for the server's watcher while it watches the content: the
-    system also tells when a file is opened or read (as every build does),
-    which is no change."""
+class _Told(FileSystemEventHandler):
+    """Stands in for the server's watcher while it watches the content, and
+    tells ``cache`` what changed. Only changes count: the system also tells
+    when a file is opened or read (as every build does)."""
 
-    CHANGES = [FileCreatedEvent, FileModifiedEvent, FileDeletedEvent, FileMovedEvent]
+    CHANGES = [FileCreatedEvent, FileModifiedEvent, FileDeletedEvent, FileMovedEvent,
+               DirCreatedEvent, DirDeletedEvent, DirMovedEvent]
 
-    def __init__(self) -> None:
+    def __init__(self, cache: ReadCache) -> None:
         self.observer = Observer()
+        self._cache = cache
+        self._server_handler: FileSystemEventHandler | None = None
 
     def schedule(self, handler: FileSystemEventHandler, path: str, recursive: bool = False) -> ObservedWatch:
-        return self.observer.schedule(handler, path, recursive=recursive, event_filter=self.CHANGES)
+        self._server_handler = handler
+        return self.observer.schedule(self, path, recursive=recursive, event_filter=self.CHANGES)
 
     def unschedule(self, watch: ObservedWatch) -> None:
         self.observer.unschedule(watch)
+
+    def on_any_event(self, event: FileSystemEvent) -> None:
+        came_or_went = event.is_directory or not isinstance(event, FileModifiedEvent)
+        for path in (event.src_path, getattr(event, "dest_path", "")):
+            if path:
+                self._cache.heard(os.fsdecode(path), came_or_went)
+        self._server_handler.dispatch(event)
