@@ -10,12 +10,14 @@ import html
 import os
 import posixpath
 import re
+import struct
 import threading
 import unicodedata
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
+import imagesize
 import yaml
 from pydantic import BaseModel, ValidationError
 
@@ -303,13 +305,18 @@ def read_initiative(
     problems += _body_problems(body, shown, first_body_line, site, relative)
     if data is not None and model is not EditorialPage and not getattr(data, "draft", False):
         problems += _placeholder_problems(data, body, shown, first_body_line, front.line_of(("description",)))
+    image_size = None
     if data is not None:
-        problems += _address_problems(data, site, relative, content_dir, shown, front.line_of)
+        problems += _link_problems(data, site, relative, shown, front.line_of)
+        if getattr(data, "image", None) is not None:
+            image_size, found = _read_image(data.image.src, site, relative, content_dir, shown,
+                                            front.line_of(("image", "src")))
+            problems += found
 
     if problems or data is None:
         return None, problems
     lines = {key.value: key.start_mark.line + front.first_line for key, _ in node.value}
-    return Source(slug=slug, path=relative, data=data, body=body, lines=lines), []
+    return Source(slug=slug, path=relative, data=data, body=body, lines=lines, image_size=image_size), []
 
 
 def _read_text(file: Path, shown: str) -> tuple[str, list[Problem]]:
@@ -403,9 +410,8 @@ def _body_problems(body: str, shown: str, first_body_line: int, site: Site, rela
     return problems
 
 
-def _address_problems(data: BaseModel, site: Site, relative: str, content_dir: Path, shown: str,
-                      line_of) -> list[Problem]:
-    """The front matter's image and links, judged as the page will use them."""
+def _link_problems(data: BaseModel, site: Site, relative: str, shown: str, line_of) -> list[Problem]:
+    """The front matter's links, judged as the page will use them."""
     base = site.address_of(posixpath.dirname(relative) + "/")
     problems = []
     for number, link in enumerate(getattr(data, "links", ())):
@@ -413,15 +419,18 @@ def _address_problems(data: BaseModel, site: Site, relative: str, content_dir: P
         if refusal is not None:
             loc = ("links", number, "url")
             problems.append(Problem(shown, line_of(loc), "links, url", refusal))
-    if getattr(data, "image", None) is not None:
-        problems += _image_problems(data.image.src, site, base, content_dir, shown, line_of(("image", "src")))
     return problems
 
 
-def _image_problems(src: str, site: Site, base: str, content_dir: Path, shown: str, line: int) -> list[Problem]:
-    def problem(message: str) -> list[Problem]:
-        return [Problem(shown, line, "image, src", message)]
+def _read_image(src: str, site: Site, relative: str, content_dir: Path, shown: str, line: int
+                ) -> tuple[tuple[int, int] | None, list[Problem]]:
+    """The front matter's picture, judged as the page will use it, and its
+    width and height in pixels: the page gives them, so the text around the
+    picture keeps its place while the picture loads."""
+    def problem(message: str) -> tuple[None, list[Problem]]:
+        return None, [Problem(shown, line, "image, src", message)]
 
+    written, base = src, site.address_of(posixpath.dirname(relative) + "/")
     if src.startswith("/") and src[1:2] not in ("/", "\\"):
         src, base = src[1:], site.address_of("")  # from the content folder (see Entry.image_path)
     refusal = site.refusal(src, Use.IMAGE, base)
@@ -430,12 +439,20 @@ def _image_problems(src: str, site: Site, base: str, content_dir: Path, shown: s
     root = content_dir.resolve()
     target = (root / site.path_of(src, base)).resolve()
     if not target.is_relative_to(root):
-        return problem(f"Bildfilen '{src}' ligger utanför mappen content/. Bara filer i content/ publiceras: "
+        return problem(f"Bildfilen '{written}' ligger utanför mappen content/. Bara filer i content/ publiceras: "
                        "lägg bilden där, till exempel i content/bilder/.")
     if not target.is_file():
-        return problem(f"Bildfilen '{src}' finns inte. Lägg bilden i mappen content/ och ange sökvägen "
+        return problem(f"Bildfilen '{written}' finns inte. Lägg bilden i mappen content/ och ange sökvägen "
                        "från initiativets fil, till exempel ../bilder/foto.jpg.")
-    return []
+    try:
+        width, height = imagesize.get(target)  # the header only: a few bytes of any size of file
+    except (OSError, ValueError, struct.error):
+        width = height = -1
+    if width <= 0 or height <= 0:
+        return problem(f"Bildfilen '{written}' går inte att läsa som bild: dess bredd och höjd går inte att utläsa, "
+                       "så filen är trasig eller av ett annat slag än ändelsen säger. Spara bilden på nytt som "
+                       "JPEG, PNG eller WebP, till exempel från ett bildprogram.")
+    return (width, height), []
 
 
 def _placeholder_problems(data: BaseModel, body: str, shown: str, first_body_line: int,
@@ -532,11 +549,12 @@ def _read_in_two_processes(
     half = len(files) // 2
     second = Forked(lambda: [
         (None, found) if source is None else
-        ((source.slug, source.path, source.data.model_dump(exclude_defaults=True), source.body, source.lines), found)
+        ((source.slug, source.path, source.data.model_dump(exclude_defaults=True), source.body, source.lines,
+          source.image_size), found)
         for source, found in _read_each(files[half:], content_dir, model, shown_root, site, context)
     ])
     first = _read_each(files[:half], content_dir, model, shown_root, site, context)
-    rest = [(None if plain is None else Source(plain[0], plain[1], model.model_validate(plain[2]), plain[3], plain[4]),
+    rest = [(None if plain is None else Source(plain[0], plain[1], model.model_validate(plain[2]), plain[3], plain[4], plain[5]),
              found)
             for plain, found in second.result()]
     return first + rest

@@ -234,6 +234,7 @@ class Source:
     data: BaseModel
     body: str
     lines: dict[str, int] = field(default_factory=dict)  # the line of each top-level field
+    image_size: tuple[int, int] | None = None  # the picture's width and height in pixels, read from its file
 
 
 

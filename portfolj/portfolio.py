@@ -62,10 +62,11 @@ class Entry:
     # The body's lessons section, sanitised, and its heading's id: known once the engine has converted the body.
     lessons_html: str = ""
     lessons_id: str | None = None
+    image_size: tuple[int, int] | None = None  # the picture's width and height in pixels
 
     @classmethod
     def from_source(cls, source: Source) -> Entry:
-        return cls(source.slug, source.path, source.data, source.body)
+        return cls(source.slug, source.path, source.data, source.body, image_size=source.image_size)
 
     @property
     def image_path(self) -> str | None:
@@ -237,7 +238,8 @@ class Portfolio:
         Otherwise change nothing."""
         mine = {entry.path: entry for entry in self.entries}
         same = (not self.drafts_left_out and len(sources) == len(mine)
-                and all(source.path in mine and _same(mine[source.path].data, source.data) for source in sources)
+                and all(source.path in mine and _same(mine[source.path].data, source.data)
+                        and mine[source.path].image_size == source.image_size for source in sources)
                 and _as_read(self.challenges) == _as_read(challenges) and _as_read(self.pages) == _as_read(pages))
         if same:
             for source in sources:

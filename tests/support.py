@@ -5,8 +5,10 @@ from __future__ import annotations
 import os
 import shutil
 import socket
+import struct
 import subprocess
 import time
+import zlib
 import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -41,6 +43,16 @@ def directory_url(src_uri: str) -> str:
 
 def front_matter(fields: dict, body: str = "## Behov\n\nText.\n") -> str:
     return f"---\n{yaml.safe_dump(fields, allow_unicode=True, sort_keys=False)}---\n\n{body}"
+
+
+def png(width: int, height: int) -> bytes:
+    """A real PNG picture of one colour, ``width`` × ``height`` pixels."""
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    rows = (b"\x00" + b"\x2a\x6f\x97" * width) * height  # each row: no filter, then its pixels
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
+            + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b""))
 
 
 @dataclass

@@ -7,19 +7,21 @@ import shutil
 
 import pytest
 
-from support import ROOT
+from support import ROOT, png
 
 
 def cards(html: str) -> list[str]:
-    return re.findall(r'class="portfolio-card" data-slug="([^"]+)"', html)
+    return re.findall(r'class="portfolio-card[^"]*" data-slug="([^"]+)"', html)
 
 
 @pytest.fixture
 def built(project):
     project.add("skola-pa-distans", title="Skola på distans", facet="adaptive", stage="spread",
                 status="completed", areas=["education"], sdgs=[4], started="2020-03-16", ended="2021-06-15")
+    project.write("content/bilder/buss.png", png(64, 36))
     project.add("fossilfri-fordonsflotta", title="Fossilfri fordonsflotta", facet="mission", stage="realise",
-                featured=True, sdgs=[7, 13], funding=[{"funder": "Klimatklivet", "amount_sek": 1250000}])
+                featured=True, sdgs=[7, 13], funding=[{"funder": "Klimatklivet", "amount_sek": 1250000}],
+                image={"src": "../bilder/buss.png", "alt": "En elbuss vid hållplatsen"})
     project.add("ai-pilot", title="AI-pilot", facet="anticipatory", stage="explore", status="stopped")
     result = project.build("--strict")
     assert result.returncode == 0, result.stderr
@@ -56,6 +58,14 @@ def test_initiative_page(built):
     assert "Klimatklivet: 1\u202f250\u202f000 kr" in html
     assert '<h2 id="avsnitt-behov">Behov</h2>' in html  # ids from content are namespaced (portfolj.sanitize)
     assert 'lang="sv"' in html
+
+
+def test_pictures_give_their_width_and_height_so_nothing_moves_as_they_load(built):
+    page = built.html("initiatives/fossilfri-fordonsflotta")
+    assert '<img src="../../bilder/buss.png" alt="En elbuss vid hållplatsen" width="64" height="36">' in page
+    for listing in ("", "alla-initiativ", "steg/forverkliga"):  # the featured stories, the lists
+        assert re.search(r'<img class="portfolio-card__image" src="[./]*bilder/buss.png" alt="" '
+                         r'width="64" height="36" loading="lazy">', built.html(listing)), listing
 
 
 def test_home_page_explains_and_counts(built):

@@ -19,7 +19,7 @@ HOSTILE = 'Kommatecken, "citat" & <taggar>; semikolon | lodstreck'
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
-    from support import new_project
+    from support import new_project, png
     project = new_project(tmp_path_factory.mktemp("exports") / "project")
     project.add("farlig", title=HOSTILE, description="Rad ett\nrad två, med ”citat” och 'apostrof'.",
                 organisation="Vård, omsorg & hälsa", tags=["a, b", 'c "d"'], partners=["Åsa & Co"],
@@ -27,8 +27,8 @@ def built(tmp_path_factory):
                 contact={"name": "Örjan Ek", "email": "orjan@asby.se"}, sdgs=[3, 11],
                 links=[{"title": "Läs, mer", "url": "https://example.se/a?b=1&c=2"}],
                 started="2024-01-15", updated="2026-03-01", featured=True)
-    project.write("content/bilder/foto.jpg", b"\xff\xd8\xff")
-    project.add("enkel", title="Enkel", started="2025-05-05", image={"src": "../bilder/foto.jpg", "alt": "Två personer vid en dator"})
+    project.write("content/bilder/foto.png", png(8, 6))
+    project.add("enkel", title="Enkel", started="2025-05-05", image={"src": "../bilder/foto.png", "alt": "Två personer vid en dator"})
     project.add("odaterad", title="Utan datum", status="stopped")
     project.add("formel", title="=SUMMA(A1:A2)", organisation="@Kommunen", tags=["-minus", "+plus"])
     result = project.build("--strict")
@@ -96,7 +96,7 @@ def test_feed_is_advertised_and_pages_share_well(built):
     assert '<meta property="og:description" content="Rad ett rad två, med ”citat” och &#39;apostrof&#39;.">' in html
     assert 'property="og:type" content="website"' in built.html("")
     enkel = built.html("initiatives/enkel")
-    assert '<meta property="og:image" content="https://innovation.asby.se/bilder/foto.jpg">' in enkel
+    assert '<meta property="og:image" content="https://innovation.asby.se/bilder/foto.png">' in enkel
     assert '<meta property="og:image:alt" content="Två personer vid en dator">' in enkel
     pages = [page for page in built.site.rglob("*.html") if "admin" not in page.parts]  # the editor is no public page
     assert len(pages) > 20

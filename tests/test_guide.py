@@ -4,6 +4,7 @@ import json
 import re
 
 from portfolj.guide import field_reference, new_initiative
+from support import png
 from portfolj.loading import read_initiatives
 
 
@@ -60,7 +61,7 @@ def test_every_common_error_is_one_the_build_reports_and_its_fix_passes(tmp_path
         fixed.write_text(_with(example, right), encoding="utf-8")
         image = tmp_path / "bilder" / "foto.jpg"  # the fixed image example names a file that exists
         image.parent.mkdir(exist_ok=True)
-        image.write_bytes(b"")
+        image.write_bytes(png(4, 3))  # read for its size; only the build looks at the kind
         assert read_initiative(fixed, tmp_path, model, "fixad.md")[1] == [], right
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from support import MINIMAL, ROOT, front_matter, needs_two_cores
+from support import MINIMAL, ROOT, front_matter, needs_two_cores, png
 from portfolj.loading import ReadCache, read_initiatives
 
 
@@ -250,6 +250,27 @@ def test_image_without_alt_text(content, model):
 def test_image_file_must_exist(content, model):
     problem = only(content, model, "a.md", front_matter(MINIMAL | {"image": {"src": "saknas.jpg", "alt": "Ett foto"}}))
     assert problem.field == "image, src" and "finns inte" in problem.message
+
+
+def test_a_pictures_width_and_height_are_read_from_its_file(content, model):
+    (content / "bilder").mkdir()
+    (content / "bilder" / "foto.png").write_bytes(png(40, 30))
+    write(content, "a.md", front_matter(MINIMAL | {"image": {"src": "../bilder/foto.png", "alt": "Ett foto"}}))
+    sources, problems = read_initiatives(content, model)
+    assert problems == [] and sources[0].image_size == (40, 30)
+
+
+def test_a_picture_that_cannot_be_read_is_reported_where_it_is_named(content, model):
+    (content / "bilder").mkdir()
+    (content / "bilder" / "trasig.png").write_bytes(png(40, 30)[:20])  # the right kind, cut off
+    (content / "bilder" / "text.webp").write_text("ingen bild alls")
+    for name, src in [("a.md", "../bilder/trasig.png"), ("b.md", "/bilder/text.webp")]:
+        text = front_matter(MINIMAL | {"image": {"src": src, "alt": "Ett foto"}})
+        problem = only(content, model, name, text)
+        assert (problem.line, problem.field) == (text.splitlines().index(f"  src: {src}") + 1, "image, src")
+        assert problem.message.startswith(f"Bildfilen '{src}' går inte att läsa som bild")
+        assert "Spara bilden på nytt" in problem.message
+        (content / "initiatives" / name).unlink()
 
 
 def test_file_that_is_not_utf8(content, model):

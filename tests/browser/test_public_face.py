@@ -52,6 +52,31 @@ def test_featured_stories_have_pictures_and_a_third_of_the_examples_do(page, bas
     assert "CC BY 4.0" in page.locator("figure.portfolio-image figcaption").inner_text()
 
 
+@pytest.mark.parametrize(("width", "height"), [(1280, 900), (390, 844)])
+def test_a_story_does_not_move_when_its_picture_arrives(browser, base_url, width, height):
+    context = browser.new_context(viewport={"width": width, "height": height}, locale="sv-SE")
+    page = context.new_page()
+    page.add_init_script("""window.__shift = 0;
+      new PerformanceObserver(list => list.getEntries().forEach(e => { window.__shift += e.value; }))
+        .observe({type: 'layout-shift', buffered: true});""")
+    held = []  # the picture is kept back until the text has been laid out, as on a slow line
+    page.route("**/bilder/*.webp", lambda route: held.append(route))
+    page.goto(base_url + "initiatives/meroppet-bibliotek/", wait_until="domcontentloaded")
+    page.wait_for_function("() => document.querySelector('.portfolio-facts').getBoundingClientRect().height > 0")
+    page.wait_for_timeout(300)
+    facts_before = page.locator(".portfolio-facts").bounding_box()["y"]
+    assert held and page.evaluate("document.querySelector('figure.portfolio-image img').complete") is False
+    for route in held:
+        route.continue_()
+    page.wait_for_function("() => document.querySelector('figure.portfolio-image img').naturalWidth > 0")
+    page.wait_for_timeout(300)
+    assert page.locator(".portfolio-facts").bounding_box()["y"] == facts_before
+    assert page.evaluate("window.__shift") == 0  # the cumulative layout shift
+    picture = page.locator("figure.portfolio-image img").bounding_box()
+    assert picture["width"] <= width and abs(picture["height"] - picture["width"] * 675 / 1200) < 1.5
+    context.close()
+
+
 def test_a_paused_initiative_says_why_near_the_top_and_links_its_lessons(page, base_url):
     page.goto(base_url + "initiatives/sjalvkorande-buss-pilot/")
     notice = page.get_by_role("note", name="Status")
