@@ -24,6 +24,7 @@ search index a moment after them, in the background (`finish_later`).
 
 from __future__ import annotations
 
+import gc
 import shutil
 import threading
 from collections.abc import Callable
@@ -85,6 +86,7 @@ class PortfolioBuild:
         to ``root``. Drafts are built only with ``drafts`` (the preview); with
         ``cache`` only changed files are read, and what the build ``shown``
         computed is taken again where it holds."""
+        gc.unfreeze()  # what the last build kept (see _spare_the_collector) may go now
         try:
             checked = Settings.model_validate(settings)
         except ValidationError as error:
@@ -101,6 +103,7 @@ class PortfolioBuild:
                 pages = _with_pages(pages, LESSONS_TEMPLATE, lessons_pages(portfolio))
         else:
             pages = {page.src_uri: page for page in generated_pages(portfolio, checked)}
+        _spare_the_collector()
         return cls(checked, portfolio, pages, {entry.path: entry for entry in portfolio},
                    {challenge.path: challenge for challenge in portfolio.challenges}, Sanitizer(checked.site),
                    {page.path: page for page in portfolio.pages}, bodies), []
@@ -196,6 +199,7 @@ class PortfolioBuild:
         return with_policy(output, public_policy(output, body, self.settings.embed_hosts, preview))
 
     def finish_files(self, site_dir: Path) -> None:
+        _spare_the_collector()  # the converted pages live until they are written
         if self._preview:  # the filter data shows a change at once; the rest follows (finish_later)
             if not self._filter_data_holds:
                 _write(site_dir, FILTER_DATA, generated_files(self.portfolio, self.settings)[FILTER_DATA]())
@@ -279,6 +283,14 @@ def _with_pages(pages: dict[str, GeneratedPage], template: str, new: list[Genera
             replaced |= {other.src_uri: other for other in new}
             placed = True
     return replaced
+
+
+def _spare_the_collector() -> None:
+    """The content and the pages live until the build ends: keep Python's
+    cycle collector from going through them again and again, also when the
+    process ends. Also spares the forked copy (see portfolj.forked) from
+    copying them."""
+    gc.freeze()
 
 
 def _write(site_dir: Path, path: str, content: str) -> None:

@@ -10,15 +10,22 @@ process has no other thread (a build, `portfolj check`; not `mkdocs
 serve`'s server), on Linux, with a second core to run on. Anywhere else,
 and if the copy fails, the work is done here when its result is asked for:
 the result is the same either way.
+
+The result crosses back pickled. Classes made at run time (the content
+model, made from the taxonomy file) have no importable name; both processes
+have them, so they cross as a name that the receiving side looks up
+(``made_at_run_time``), and their instances cross whole, not validated again.
 """
 
 from __future__ import annotations
 
+import io
 import multiprocessing
 import os
+import pickle
 import sys
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Generic, TypeVar
 
 T = TypeVar("T")
@@ -32,18 +39,19 @@ def can_fork() -> bool:
 class Forked(Generic[T]):
     """``work()`` computed in a forked process; ``result()`` waits for it.
 
-    The result crosses back pickled: it must be plain data (no classes made
-    at run time, such as the content model)."""
+    ``made_at_run_time``: the classes without an importable name that the
+    result may hold, by a name of their own."""
 
-    def __init__(self, work: Callable[[], T]) -> None:
+    def __init__(self, work: Callable[[], T], made_at_run_time: Mapping[str, type] = {}) -> None:
         self._work = work
+        self._classes = dict(made_at_run_time)
         self._process = None
         self._done = False
         self._value: T | None = None
         if can_fork():
             context = multiprocessing.get_context("fork")
             self._receiver, sender = context.Pipe(duplex=False)
-            self._process = context.Process(target=_run, args=(work, sender), daemon=True)
+            self._process = context.Process(target=_run, args=(work, self._classes, sender), daemon=True)
             self._process.start()
             sender.close()
 
@@ -51,7 +59,7 @@ class Forked(Generic[T]):
         if self._process is not None:
             process, self._process = self._process, None
             try:
-                self._done, self._value = self._receiver.recv()
+                self._done, self._value = _loads(self._receiver.recv_bytes(), self._classes)
             except EOFError:  # the copy died before it could answer
                 pass
             finally:
@@ -63,10 +71,25 @@ class Forked(Generic[T]):
         return self._value
 
 
-def _run(work: Callable[[], object], sender) -> None:
+def _run(work: Callable[[], object], classes: dict[str, type], sender) -> None:
     try:
-        answer = (True, work())
+        answer = _dumps((True, work()), classes)
     except BaseException:
-        answer = (False, None)
-    sender.send(answer)
+        answer = _dumps((False, None), {})
+    sender.send_bytes(answer)
     sender.close()
+
+
+def _dumps(value: object, classes: dict[str, type]) -> bytes:
+    names = {id(cls): name for name, cls in classes.items()}
+    buffer = io.BytesIO()
+    pickler = pickle.Pickler(buffer, pickle.HIGHEST_PROTOCOL)
+    pickler.persistent_id = lambda obj: names.get(id(obj)) if isinstance(obj, type) else None
+    pickler.dump(value)
+    return buffer.getvalue()
+
+
+def _loads(data: bytes, classes: dict[str, type]) -> object:
+    unpickler = pickle.Unpickler(io.BytesIO(data))
+    unpickler.persistent_load = classes.__getitem__
+    return unpickler.load()

@@ -165,3 +165,17 @@ def _inner_model(annotation: object) -> object:
         if found is not None:
             return found
     return None
+
+
+def summary(problems: list[Problem], *, preview: bool = False, shown: bool = False) -> str:
+    """The last line of a failed build: how many problems, and what the
+    visitor or writer sees meanwhile (``shown``: the preview has shown the site)."""
+    if not problems:
+        return ""
+    if not preview:
+        kept = "Den senast byggda webbplatsen är orörd."
+    elif shown:
+        kept = "Förhandsvisningen visar den senaste fungerande versionen tills felen är rättade; spara filen igen så byggs den om."
+    else:
+        kept = "Förhandsvisningen visas när felen är rättade; spara filen igen så byggs den om."
+    return f"Innehållet har {len(problems)} fel. Rätta felen ovan. {kept}"

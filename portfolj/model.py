@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import difflib
 import re
+import sys
 import unicodedata
 from datetime import date
 from dataclasses import dataclass, field
-from typing import Annotated, Literal
+from typing import Annotated, Literal, get_args
 
 from email_validator import EmailNotValidError, validate_email
 from pydantic import (
@@ -55,6 +56,8 @@ _HIDDEN_CATEGORIES = {"Cc": "ett styrtecken", "Cf": "ett osynligt formateringste
 
 
 def _visible(text: str) -> str:
+    if text.isprintable():  # every character refused below is unprintable: most texts are done here
+        return text
     for position, char in enumerate(text, start=1):
         kind = _HIDDEN_CATEGORIES.get(unicodedata.category(char))
         if kind is None and (0xFDD0 <= ord(char) <= 0xFDEF or (ord(char) & 0xFFFE) == 0xFFFE):
@@ -378,6 +381,26 @@ def model_for(taxonomies: Taxonomies) -> type[Initiative]:
         for name in HISTORY_VOCABULARY_FIELDS})
     ordered["history"] = (list[event], common["history"])
     return create_model("Initiative", __base__=Initiative, __doc__=Initiative.__doc__, **ordered)
+
+
+def run_time_classes(model: type[BaseModel]) -> dict[str, type[BaseModel]]:
+    """The classes made at run time (as by model_for) that values of
+    ``model`` hold, ``model`` too, by name: pickle cannot name them (see forked)."""
+    found: dict[str, type[BaseModel]] = {}
+    seen: set[type] = set()
+
+    def visit(annotation: object) -> None:
+        if isinstance(annotation, type) and issubclass(annotation, BaseModel) and annotation not in seen:
+            seen.add(annotation)
+            if getattr(sys.modules.get(annotation.__module__), annotation.__qualname__, None) is not annotation:
+                found[annotation.__qualname__] = annotation
+            for info in annotation.model_fields.values():
+                visit(info.annotation)
+        for argument in get_args(annotation):
+            visit(argument)
+
+    visit(model)
+    return found
 
 
 # The fields of a history event that are terms of the initiative's taxonomies.

@@ -78,3 +78,21 @@ os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
 print(Forked(os.getpid).result() == os.getpid())
 """)
     assert out == "True"
+
+
+@needs_two_cores
+def test_instances_of_classes_made_at_run_time_cross_whole():
+    """The content model is made from the taxonomy file: pickle cannot name it,
+    so it crosses by the name it is given, and its values are not validated again."""
+    out = in_a_fresh_process("""
+import os
+from pydantic import create_model
+from portfolj.forked import Forked
+Event = create_model("Event", day=(int, ...))
+Record = create_model("Record", title=(str, ...), events=(list[Event], ...))
+parent = os.getpid()
+made = Forked(lambda: (os.getpid(), Record(title="Ett", events=[Event(day=3)])), made_at_run_time={"Record": Record, "Event": Event})
+pid, record = made.result()
+print(pid != parent, type(record) is Record, type(record.events[0]) is Event, record.events[0].day)
+""")
+    assert out == "True True True 3"

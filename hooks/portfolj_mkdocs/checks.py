@@ -1,12 +1,14 @@
 """What MkDocs' own checks find, as the portfolio's problems (see
-portfolj.engine_warnings)."""
+portfolj.engine_warnings), and how problems reach MkDocs' log and stop a build."""
 
 from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import NoReturn
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import Abort
 from mkdocs.utils import CountHandler
 
 from portfolj.engine_warnings import engine_problem
@@ -73,3 +75,15 @@ def hide_dirty_warning(ours: logging.Logger) -> None:
     engine = ours.name.split(".")[0]
     logging.getLogger(f"{engine}.commands.build").addFilter(
         lambda record: not record.getMessage().startswith("A 'dirty' build is being performed"))
+
+
+def report(log: logging.Logger, problems: list[Problem], summary: str) -> None:
+    for problem in problems:
+        log.error(str(problem))
+    log.error(summary)
+
+
+def abort() -> NoReturn:
+    """Stop the build, its reasons logged already. (MkDocs adds its English
+    "Aborted with a BuildError!" to an error raised as a PluginError.)"""
+    raise Abort("Bygget avbröts.")

@@ -161,6 +161,63 @@ def test_no_sideways_scrolling_at_320_px(browser, base_url, name):
     context.close()
 
 
+@pytest.mark.parametrize("name", ["start", "överblick", "pausat initiativ", "skrivguide"])
+def test_table_captions_are_read_without_scrolling_sideways_at_320_px(browser, base_url, name):
+    context = browser.new_context(viewport={"width": 320, "height": 640}, locale="sv-SE")
+    page = context.new_page()
+    page.goto(base_url + PAGES[name])
+    page.evaluate("document.querySelectorAll('details').forEach(details => details.open = true)")
+    overflowing = page.evaluate("""[...document.querySelectorAll('caption')].filter(c => c.offsetParent !== null).map(c => {
+        let box = c.closest('.portfolio-table-wrapper, .md-typeset__scrollwrap');
+        while (box && box.scrollWidth <= box.clientWidth) box = box.parentElement.closest('.portfolio-table-wrapper');
+        box = box || document.documentElement;
+        const r = c.getBoundingClientRect(), b = box.getBoundingClientRect();
+        return [c.textContent.trim(), r.left >= b.left - 0.5 && r.right <= b.right + 0.5];
+      })""")
+    assert overflowing and [text for text, fits in overflowing if not fits] == []
+    context.close()
+
+
+# Where a focused link and its focus ring are, against what its scrolling
+# box and the window (below the sticky header) show; null outside such a box.
+_FOCUS_IN_SCROLLING_BOX = """(() => {
+    const link = document.activeElement;
+    let box = link.closest('.portfolio-table-wrapper, .md-typeset__scrollwrap');
+    while (box && box.scrollWidth <= box.clientWidth) box = box.parentElement.closest('.portfolio-table-wrapper');
+    if (!box) return null;
+    const style = getComputedStyle(link), ring = parseFloat(style.outlineOffset) + 2;
+    const r = link.getBoundingClientRect(), b = box.getBoundingClientRect();
+    const header = document.querySelector('.md-header').getBoundingClientRect().bottom;
+    return {text: link.textContent.trim(), outline: style.outlineStyle,
+            sideways: r.left - ring >= b.left + box.clientLeft - 0.5 && r.right + ring <= b.left + box.clientLeft + box.clientWidth + 0.5,
+            upright: r.top - ring >= header - 0.5 && r.bottom + ring <= innerHeight + 0.5};
+  })()"""
+
+
+@pytest.mark.parametrize("name", ["start", "överblick"])
+def test_links_in_tables_that_scroll_sideways_come_into_view_with_their_focus_ring(browser, base_url, name):
+    context = browser.new_context(viewport={"width": 320, "height": 640}, locale="sv-SE")
+    page = context.new_page()
+    page.goto(base_url + PAGES[name])
+    reached = []
+
+    def press(key: str) -> None:
+        page.keyboard.press(key)
+        where = page.evaluate(_FOCUS_IN_SCROLLING_BOX)
+        if where is not None:
+            reached.append(where)
+            assert where["outline"] != "none" and where["sideways"] and where["upright"], (key, where)
+
+    for _ in range(600):  # through the page to its footer
+        press("Tab")
+        if page.evaluate("!!document.activeElement.closest('.md-footer')"):
+            break
+    for _ in range(60):  # and some of the way back
+        press("Shift+Tab")
+    assert len(reached) >= 20, reached  # the tables' links were reached, and some beyond the first screen
+    context.close()
+
+
 @pytest.mark.parametrize("name", list(PAGES))
 def test_no_sideways_scrolling_at_320_px_without_javascript(browser, base_url, name):
     context = browser.new_context(viewport={"width": 320, "height": 640}, locale="sv-SE", java_script_enabled=False)

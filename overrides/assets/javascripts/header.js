@@ -15,6 +15,16 @@
     if (day) day.textContent = "Utskrivet " + new Date().toLocaleDateString("sv-SE", { day: "numeric", month: "long", year: "numeric" });
   });
 
+  // A link in a table that scrolls sideways comes wholly into view, with its
+  // focus ring, when it takes focus: Chromium leaves a link that is partly
+  // visible where it is, cut off at the box's edge (at 320 px, most of them).
+  document.addEventListener("focusin", function (event) {
+    var target = event.target;
+    if (target.closest && target.closest(".portfolio-table-wrapper, .md-typeset__scrollwrap")) {
+      target.scrollIntoView({ block: "nearest", inline: "nearest" });
+    }
+  });
+
   document.querySelectorAll("label.portfolio-toggle").forEach(function (button) {
     var toggle = document.getElementById(button.htmlFor);
     if (!toggle) return;
