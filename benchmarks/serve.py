@@ -17,8 +17,11 @@ visible, measured from the moment the file is written:
 The same is measured, where it applies, for plain Material's `mkdocs serve`
 on the same Markdown (B; it has no validation, so no "error"; a stage
 change shows nothing there, so it counts until the rebuild has finished).
-Every server's watcher looks for changes twice a second: each figure
-includes up to half a second of waiting for it to notice.
+B's watcher looks for changes twice a second (MkDocs' own): each of its
+figures includes up to half a second of waiting for it to notice; A hears of
+a change to the content from the system at once (see
+hooks/portfolj_mkdocs/preview.py). Both wait a tenth of a second more for
+further changes before they build.
 
     python -m benchmarks.serve                         # N = 20, 1,000, 10,000
     python -m benchmarks.serve --sizes 1000 --repeat 5 --workdir /dev/shm

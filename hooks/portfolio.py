@@ -81,7 +81,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         session.warnings.stop()
     session.warnings = EngineWarnings(log)
     if session.serving:
-        session.preview.add_panel(config)
+        session.preview.configure(config)
     elif not session.dirty:  # a dirty build updates the folder in place
         session.staging = Staging.begin(Path(config.site_dir))
         config.site_dir = str(session.staging.folder)
@@ -125,7 +125,7 @@ def on_pre_build(*, config: MkDocsConfig) -> None:
 
 
 def on_serve(server: LiveReloadServer, *, config: MkDocsConfig, builder: Callable) -> LiveReloadServer:
-    return keep_serving(server, builder, lambda: session.invalid)
+    return keep_serving(server, builder, lambda: session.invalid, config.docs_dir, session.preview.cache)
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:

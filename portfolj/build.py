@@ -68,6 +68,7 @@ class PortfolioBuild:
     _beside: Forked | None = field(default=None, repr=False)  # the files and the related initiatives
     _search: SearchIndex | None = field(default=None, repr=False)
     _preview: bool = field(default=False, repr=False)  # see start
+    _filter_data_holds: bool = field(default=False, repr=False)  # the preview's, as written before (see keep_unchanged)
     _language: str = field(default="sv", repr=False)
     # The preview's search documents by source path: (URL, HTML), indexed after the pages.
     _documents: dict[str, tuple[str, str]] = field(default_factory=dict, repr=False)
@@ -150,9 +151,11 @@ class PortfolioBuild:
 
     def keep_unchanged(self, shown: PortfolioBuild | None) -> None:
         """The preview: what the bodies not converted again gave in the build
-        ``shown`` last (their lessons and search documents)."""
+        ``shown`` last (their lessons and search documents), and its filter
+        data when only bodies changed."""
         if shown is None:
             return
+        self._filter_data_holds = shown.portfolio is self.portfolio
         for path, entry in [*self.entries.items(), *self.challenges.items()]:
             if path not in self._documents and path in shown._documents:
                 self._documents[path] = shown._documents[path]
@@ -198,7 +201,8 @@ class PortfolioBuild:
     def finish_files(self, site_dir: Path) -> None:
         _spare_the_collector()  # the converted pages live until they are written
         if self._preview:  # the filter data shows a change at once; the rest follows (finish_later)
-            _write(site_dir, FILTER_DATA, generated_files(self.portfolio, self.settings)[FILTER_DATA]())
+            if not self._filter_data_holds:
+                _write(site_dir, FILTER_DATA, generated_files(self.portfolio, self.settings)[FILTER_DATA]())
             return
         contents, related = self._beside.result()
         self.portfolio.know_related(related)

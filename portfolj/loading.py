@@ -7,9 +7,11 @@ Every problem in every file is collected, so one run reports them all.
 from __future__ import annotations
 
 import html
+import os
 import posixpath
 import re
 import struct
+import threading
 import unicodedata
 from collections import Counter
 from collections.abc import Callable
@@ -43,13 +45,63 @@ class ReadCache:
     """What reading found, kept between the preview's rebuilds: a file is
     read and validated again only when its size or modification time
     changed, or when what it is validated against did (the taxonomy file,
-    the challenges that exist)."""
+    the challenges that exist).
+
+    When the system tells of every change in the content (see `hear`), a
+    rebuild looks only at the files it was told of: no listing of the
+    folders and no look at each file's time, unless files came, went or
+    moved (then the folders are listed again), and the check of what may be
+    published (`publication_problems`) is made again only then or when a
+    file other than a page changed."""
 
     def __init__(self) -> None:
         self._vocabularies: tuple[bytes, tuple] | None = None
         self._challenge_model: type[BaseModel] | None = None
         self._against: object = None
         self._results: dict[Path, tuple[tuple[int, int], tuple[Source | None, list[Problem]]]] = {}
+        self._lock = threading.Lock()  # the system tells from another thread
+        self._heard: set[str] | None = None  # the paths changed since the last build began; None: not told
+        self._everything_heard = True  # look at every file: files came, went or moved, or nothing was told yet
+        self._this_build: set[str] | None = None  # what this build was told changed; None: look at everything
+        self._listings: dict[Path, list[Path]] = {}
+        self._checked: list[Problem] | None = None  # publication_problems
+
+    def hear(self) -> None:
+        """From now on the system tells (`heard`) of every change in the
+        content. The next build looks at everything once more: what changed
+        before the telling began."""
+        with self._lock:
+            self._heard, self._everything_heard = set(), True
+
+    def heard(self, path: str, came_or_went: bool = False) -> None:
+        """The file at ``path`` changed (``came_or_went``: was made, removed
+        or moved, or a folder changed)."""
+        with self._lock:
+            if self._heard is not None:
+                self._heard.add(os.path.normpath(path))
+                self._everything_heard |= came_or_went
+
+    def begin(self) -> None:
+        """A build begins: what it needs to look at is what was told since the last one."""
+        with self._lock:
+            heard, everything = self._heard, self._everything_heard
+            if heard is not None:
+                self._heard, self._everything_heard = set(), False
+        self._this_build = None if heard is None or everything else heard
+        if self._this_build is None:
+            self._listings, self._checked = {}, None
+
+    def listing(self, folder: Path, list_files: Callable[[], list[Path]]) -> list[Path]:
+        """``list_files()``, the files of ``folder``, kept while none came or went."""
+        if folder not in self._listings:
+            self._listings[folder] = list_files()
+        return self._listings[folder]
+
+    def checked(self, check: Callable[[], list[Problem]]) -> list[Problem]:
+        """``check()`` (publication_problems), kept while only pages changed."""
+        if self._checked is None or any(not path.endswith(".md") for path in self._this_build):
+            self._checked = check()
+        return list(self._checked)  # the caller adds to it
 
     def vocabularies(self, taxonomy_file: Path, shown_root: Path) -> tuple:
         """``load_vocabularies``, the same objects while the file is the same."""
@@ -75,14 +127,18 @@ class ReadCache:
 
     def read(self, file: Path, read: Callable[[], tuple[Source | None, list[Problem]]]
              ) -> tuple[Source | None, list[Problem]]:
+        kept = self._results.get(file)
+        told = self._this_build is not None and str(file) in self._this_build
+        # An image is another file, which may have gone since.
+        again = told or kept is None or getattr(getattr(kept[1][0], "data", None), "image", None)
+        if not again and self._this_build is not None:
+            return kept[1]  # not told of a change
         try:
             stat = file.stat()
         except OSError:
             return read()
         stamp = (stat.st_mtime_ns, stat.st_size)
-        kept = self._results.get(file)
-        # An image is another file, which may have gone since.
-        if kept is None or kept[0] != stamp or getattr(getattr(kept[1][0], "data", None), "image", None):
+        if again or kept[0] != stamp:
             kept = self._results[file] = stamp, read()
         return kept[1]
 
@@ -99,11 +155,14 @@ def load_portfolio(
     ``previous`` portfolio is taken again when only bodies changed (see
     `Portfolio.take_new_bodies`)."""
     shown_root = shown_root or content_dir.parent
+    if cache is not None:
+        cache.begin()
     taxonomies, model, problems = (cache.vocabularies(taxonomy_file, shown_root) if cache is not None
                                    else load_vocabularies(taxonomy_file, shown_root))
     if problems:
         return None, problems
-    problems = publication_problems(content_dir, shown_root)
+    problems = (cache.checked(lambda: publication_problems(content_dir, shown_root)) if cache is not None
+                else publication_problems(content_dir, shown_root))
     context = challenge_context(content_dir)
     if cache is not None:
         cache.against(model, sorted(context["challenges"]), site)
@@ -429,7 +488,10 @@ def read_initiatives(
     changed ones, with ``cache``)."""
     shown_root = shown_root or content_dir.parent
     # An index.md is the folder's generated list, refused by publication_problems.
-    files = sorted(file for file in (content_dir / folder).rglob("*.md") if file.name != "index.md")
+    def list_files() -> list[Path]:
+        return sorted(file for file in (content_dir / folder).rglob("*.md") if file.name != "index.md")
+
+    files = cache.listing(content_dir / folder, list_files) if cache is not None else list_files()
     if cache is not None:
         results = [cache.read(file, lambda file=file: read_initiative(
             file, content_dir, model, shown_path(file, shown_root), site, context)) for file in files]

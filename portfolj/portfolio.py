@@ -184,6 +184,8 @@ class Portfolio:
     _term_names: dict[str, dict[TermId, str]] = field(init=False, repr=False)  # field → id → name in addresses
     _url_of: Callable[[str], str] | None = field(init=False, repr=False, default=None)  # see resolve_urls
     _related: dict[str, list[Entry]] | None = field(init=False, repr=False, default=None)  # see know_related
+    # Without that table: what `related` found so far (the preview asks again for the initiatives near a change).
+    _related_found: dict[str, list[Entry]] = field(init=False, repr=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         self.entries = sorted(self.entries, key=lambda entry: swedish_key(entry.data.title))
@@ -340,8 +342,10 @@ class Portfolio:
         """Initiatives that share tags or terms with ``entry`` (weighed by
         each taxonomy's ``related``), most shared first, then in title order;
         never ``entry`` itself."""
-        if self._related is not None and limit == RELATED_LIMIT:
-            return self._related[entry.slug]
+        if limit == RELATED_LIMIT:
+            known = self._related if self._related is not None else self._related_found
+            if entry.slug in known:
+                return known[entry.slug]
         scores: Counter[int] = Counter()  # title rank → weight of what is shared
         for name, weight in self._related_weights.items():
             for term_id in self.term_ids(entry, name):
@@ -354,7 +358,10 @@ class Portfolio:
         # this runs for every initiative.
         stride = len(self.entries)
         best = sorted(score * stride - rank for rank, score in scores.items())[-limit:]
-        return [self.entries[-key % stride] for key in reversed(best)]
+        found = [self.entries[-key % stride] for key in reversed(best)]
+        if limit == RELATED_LIMIT:
+            self._related_found[entry.slug] = found
+        return found
 
     def neighbours(self, entry: Entry) -> set[str]:
         """The slugs of the initiatives whose related initiatives can change

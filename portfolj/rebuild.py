@@ -4,10 +4,12 @@ content touches, known from what each page shows.
 - An initiative's body shows on its own page only (and its lessons on the
   lessons pages).
 - Its facts (title, terms, dates …) show on its page; on the pages that
-  list or count initiatives: the portfolio's pages (of the term pages only
-  those of the terms it had and has) and the site's other pages (the home
-  page); and on the pages of the neighbours that list it among their related
-  initiatives, or whose related initiatives change (see
+  list or count initiatives: those of the portfolio's pages (of the term
+  pages only those of the terms it had and has) that show something else
+  than before (see `_shows_the_same`: of a list's pages, the one that lists
+  it, those whose cards move, and those that count), and the site's other
+  pages (the home page); and on the pages of the neighbours that list it
+  among their related initiatives, or whose related initiatives change (see
   `Portfolio.neighbours`). The same holds when it comes or goes.
 - Anything else (the settings, the taxonomy file, a challenge, the Git
   history) may show anywhere: everything is rendered again.
@@ -15,7 +17,11 @@ content touches, known from what each page shows.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
+from datetime import date
+
+from pydantic import BaseModel
 
 from portfolj.build import PortfolioBuild
 from portfolj.generated import LESSONS_TEMPLATE, GeneratedPage
@@ -59,16 +65,49 @@ def pages_to_render(shown: PortfolioBuild | None, build: PortfolioBuild) -> Rebu
     initiatives = {entry.path for entry in build.portfolio if entry.slug in near and (
         entry.slug in changed or _related(build.portfolio, entry) != _related(shown.portfolio, old[entry.slug])
         or changed & set(_related(build.portfolio, entry)))}
-    return Rebuild(frozenset(initiatives | bodies | _pages_listing(shown, build, facts) | set(build.challenges)),
-                   facts=frozenset(changed))
+    # A card shows no body; but a changed body may have changed the lessons its card on the lessons pages shows.
+    shown_anew = changed | {after[path].slug for path in bodies}
+    return Rebuild(frozenset(initiatives | bodies | _pages_listing(shown, build, facts, shown_anew)
+                             | set(build.challenges)), facts=frozenset(changed))
 
 
-def _pages_listing(shown: PortfolioBuild, build: PortfolioBuild, facts: set[str]) -> set[str]:
+def _pages_listing(shown: PortfolioBuild, build: PortfolioBuild, facts: set[str], changed: set[str]) -> set[str]:
     """The generated pages that list or count the initiatives at ``facts``:
-    every one but the term pages, and of those the pages of the terms they had and have."""
+    of the term pages only those of the terms they had and have, and of
+    those and the others only the ones that show something else than
+    before (the initiatives with slugs in ``changed`` are shown anew)."""
     terms = {(name, term_id) for old in (shown, build) for path in facts if path in old.entries
              for name in old.portfolio.taxonomies for term_id in old.portfolio.term_ids(old.entries[path], name)}
-    return {path for path, page in build.pages.items() if _term_of(page) is None or _term_of(page) in terms}
+    return {path for path, page in build.pages.items() if (_term_of(page) is None or _term_of(page) in terms)
+            and not _shows_the_same(shown.pages.get(path), page, changed)}
+
+
+def _shows_the_same(before: GeneratedPage | None, after: GeneratedPage, changed: set[str]) -> bool:
+    """Whether a generated page shows what it showed: a template draws only
+    its page's context (and the entries' own facts)."""
+    return before is not None and _same(before, after, changed)
+
+
+def _same(before: object, after: object, changed: set[str]) -> bool:
+    """Whether two values of a page's context show the same: initiatives by
+    slug, unless their facts changed; what holds the whole portfolio (its
+    figures) never."""
+    if before is after:
+        return True
+    if type(before) is not type(after) or isinstance(before, Portfolio):
+        return False
+    if isinstance(before, Entry):
+        return before.slug == after.slug and before.slug not in changed
+    if isinstance(before, (list, tuple)):
+        return len(before) == len(after) and all(_same(one, other, changed) for one, other in zip(before, after))
+    if isinstance(before, dict):
+        return before.keys() == after.keys() and all(_same(before[key], after[key], changed) for key in before)
+    if dataclasses.is_dataclass(before):
+        return all(_same(getattr(before, name), getattr(after, name), changed)
+                   for name in (field.name for field in dataclasses.fields(before) if field.compare))
+    if isinstance(before, (str, int, float, bool, date, BaseModel)):
+        return before == after
+    return False
 
 
 def _term_of(page: GeneratedPage) -> tuple[str, TermId] | None:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from support import MINIMAL, ROOT, front_matter, needs_two_cores, png
-from portfolj.loading import read_initiatives
+from portfolj.loading import ReadCache, read_initiatives
 
 
 @pytest.fixture
@@ -410,3 +410,28 @@ json.dump({{"serial": serial, "parallel": result(), "read_here": len(here)}}, sy
     runs = json.loads(done.stdout)
     assert runs["read_here"] == 3  # the first half; the forked copy read the rest
     assert runs["parallel"] == runs["serial"] and len(runs["serial"][0]) == 6 and len(runs["serial"][1]) == 1
+
+
+def test_told_of_changes_the_read_cache_looks_only_at_those(content, model):
+    """The preview's cache, once the system tells it of every change: a
+    rebuild reads the files it was told of, lists the folder again when
+    files came or went, and looks at every file when it is not told."""
+    def titles() -> list[str]:
+        cache.begin()
+        return [source.data.title for source in read_initiatives(content, model, cache=cache)[0]]
+
+    cache = ReadCache()
+    write(content, "a.md", front_matter(MINIMAL | {"title": "Första"}))
+    assert titles() == ["Första"]
+    write(content, "a.md", front_matter(MINIMAL | {"title": "Andra versionen"}))
+    assert titles() == ["Andra versionen"]  # not told: every file's time is looked at
+
+    cache.hear()
+    assert titles() == ["Andra versionen"]  # what changed before the telling began
+    write(content, "a.md", front_matter(MINIMAL | {"title": "Tredje"}))
+    assert titles() == ["Andra versionen"]  # a change it was not told of is not looked for
+    cache.heard(str(content / "initiatives" / "a.md"))
+    assert titles() == ["Tredje"]
+    write(content, "b.md", front_matter(MINIMAL | {"title": "Ett nytt"}))
+    cache.heard(str(content / "initiatives" / "b.md"), came_or_went=True)
+    assert titles() == ["Tredje", "Ett nytt"]

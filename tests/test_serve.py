@@ -11,6 +11,7 @@ import pytest
 
 from benchmarks.synthetic import write_initiatives
 from portfolj.preview import DONE_LATER
+from portfolj_mkdocs.preview import POLL_CONTENT
 from support import MINIMAL, fetch, free_port, front_matter, new_project, preview, wait_for
 
 
@@ -128,3 +129,13 @@ def test_incremental_preview_equals_a_clean_one(tmp_path):
     different = [path for path in clean if served[path] != clean[path]]
     assert different == []
     assert "initiatives/helt-nytt/index.html" not in clean and "organisationer/ny-forvaltning/index.html" not in clean
+
+
+def test_the_content_can_be_watched_by_polling(project, tmp_path):
+    """Where the system tells of no changes (a folder mounted from another
+    machine), PORTFOLJ_POLL_CONTENT keeps MkDocs' own watcher for the content."""
+    project.add("pilot", title="Första versionen")
+    with preview(project, tmp_path / "serve.log", "initiatives/pilot/", env={POLL_CONTENT: "1"}) as running:
+        (project.initiatives / "pilot.md").write_text(front_matter(MINIMAL | {"title": "Andra versionen"}),
+                                                       encoding="utf-8")
+        wait_for(lambda: "Andra versionen" in (fetch(running.base_url + "initiatives/pilot/") or ""))
