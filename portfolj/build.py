@@ -49,7 +49,7 @@ from portfolj.published import PAGES
 from portfolj.sanitize import Sanitizer
 from portfolj.lessons import lessons_anchor, lessons_html, lessons_markdown
 from portfolj.search import (
-    SEARCH_FOLDER, SearchIndex, SearchIndexError, challenge_search_document, search_document, write_positions,
+    SEARCH_FOLDER, SearchIndex, SearchIndexError, challenge_search_document, search_document,
 )
 from portfolj.settings import Settings
 from portfolj.urls import Site
@@ -145,8 +145,8 @@ class PortfolioBuild:
             self._documents[entry.path] = url, document
             return html
         self._search.add(url, document)
-        if self._search.pages == len(self.entries) + len(self.challenges):
-            self._search.start_writing(site_dir / SEARCH_FOLDER)  # while the pages are rendered
+        if self._search.pages == len(self.entries) + len(self.challenges):  # written while the pages are rendered
+            self._search.start_writing(site_dir / SEARCH_FOLDER, self._positions())
         return html
 
     def keep_unchanged(self, shown: PortfolioBuild | None) -> None:
@@ -250,9 +250,12 @@ class PortfolioBuild:
         """Wait until the search index is written; raises SearchIndexError."""
         if self._search is not None:
             search, self._search = self._search, None
-            search.start_writing(site_dir / SEARCH_FOLDER)
+            search.start_writing(site_dir / SEARCH_FOLDER, self._positions())
             search.finish()
-            write_positions(site_dir / SEARCH_FOLDER, [f"/{entry.url}" for entry in self.portfolio])
+
+    def _positions(self) -> list[str]:
+        """The initiatives' addresses as indexed, in list order (see search.write_positions)."""
+        return [f"/{entry.url}" for entry in self.portfolio]
 
     def stop_later(self) -> None:
         """Stop the preview's background work (see finish_later): the next

@@ -117,13 +117,15 @@ class SearchIndex:
                     "file_contents": html}, flush=False)
         self.pages += 1
 
-    def start_writing(self, folder: Path) -> None:
+    def start_writing(self, folder: Path, positions: list[str] | None = None) -> None:
         """Write the index into ``folder`` once every page is indexed, in the
-        background: the rest of the site can be rendered meanwhile."""
+        background: the rest of the site can be rendered meanwhile. With
+        ``positions`` (see write_positions), POSITIONS too: reading back every
+        fragment Pagefind wrote is done meanwhile as well."""
         if self._writer is not None:
             return
         self._process.stdin.flush()
-        self._writer = threading.Thread(target=self._write, args=(folder,), daemon=True)
+        self._writer = threading.Thread(target=self._write, args=(folder, positions), daemon=True)
         self._writer.start()
 
     def finish(self) -> None:
@@ -147,7 +149,7 @@ class SearchIndex:
 
     # Protocol ---------------------------------------------------------------
 
-    def _write(self, folder: Path) -> None:
+    def _write(self, folder: Path, positions: list[str] | None) -> None:
         indexed = self._sent  # the last page sent; replies come in order
         errors = [reply["message"] for reply in self._replies_up_to(indexed) if reply["type"] == "Error"]
         if errors:
@@ -157,6 +159,11 @@ class SearchIndex:
                                          "output_path": str(folder)}))
         if written["type"] == "Error":
             self._failure = written["message"]
+        elif positions is not None:
+            try:
+                write_positions(folder, positions)
+            except OSError as error:
+                self._failure = str(error)
 
     def _send(self, payload: dict, flush: bool = True) -> int:
         self._sent += 1

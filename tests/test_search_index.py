@@ -4,7 +4,7 @@ import json
 
 import gzip
 
-from portfolj.search import POSITIONS, SearchIndex, search_document, write_positions
+from portfolj.search import POSITIONS, SearchIndex, search_document
 
 
 def test_search_document_holds_the_words_a_visitor_searches_for(make):
@@ -37,9 +37,9 @@ def test_positions_name_each_initiatives_fragment_in_list_order(tmp_path):
     index = SearchIndex("sv")
     index.add("/initiatives/b/", "<html><body><h1>Matlådor</h1><p>Hemtjänsten.</p></body></html>")
     index.add('/initiatives/a"x/', "<html><body><h1>Skolor</h1><p>Undervisning.</p></body></html>")
-    index.start_writing(tmp_path / "pagefind")
+    # Read back while the rest of the site is rendered, once Pagefind has written the fragments.
+    index.start_writing(tmp_path / "pagefind", ['/initiatives/a"x/', "/initiatives/b/", "/initiatives/saknas/"])
     index.finish()
-    write_positions(tmp_path / "pagefind", ['/initiatives/a"x/', "/initiatives/b/", "/initiatives/saknas/"])
     positions = json.loads((tmp_path / "pagefind" / POSITIONS).read_text(encoding="utf-8"))
     fragments = tmp_path / "pagefind" / "fragment"
     urls = [json.loads(gzip.decompress((fragments / f"{name}.pf_fragment").read_bytes())[len("pagefind_dcd"):])["url"]
