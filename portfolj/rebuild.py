@@ -11,8 +11,9 @@ content touches, known from what each page shows.
   pages (the home page); and on the pages of the neighbours that list it
   among their related initiatives, or whose related initiatives change (see
   `Portfolio.neighbours`). The same holds when it comes or goes.
-- Anything else (the settings, the taxonomy file, a challenge, the Git
-  history) may show anywhere: everything is rendered again.
+- Anything else (the settings, the taxonomy file, a challenge, an editorial
+  page's title or description, the Git history) may show anywhere:
+  everything is rendered again.
 """
 
 from __future__ import annotations
@@ -121,10 +122,13 @@ def _related(portfolio: Portfolio, entry: Entry) -> list[str]:
 
 
 def _same_frame(shown: PortfolioBuild, build: PortfolioBuild) -> bool:
-    """Whether everything but the initiatives is as it was."""
+    """Whether everything but the initiatives is as it was. (An editorial
+    page's title may show in every page's menu; its text only on itself,
+    which the engine renders again when its file changed.)"""
     old, new = shown.portfolio, build.portfolio
     return (shown.settings == build.settings and old.model is new.model and old.as_of == new.as_of
             and old.drafts_left_out == new.drafts_left_out
+            and [(page.path, page.data) for page in old.pages] == [(page.path, page.data) for page in new.pages]
             and [(c.path, c.data, c.body) for c in old.challenges] == [(c.path, c.data, c.body) for c in new.challenges])
 
 

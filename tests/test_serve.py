@@ -10,7 +10,10 @@ from pathlib import Path
 import pytest
 
 from benchmarks.synthetic import write_initiatives
+from portfolj.build import PortfolioBuild
+from portfolj.loading import ReadCache
 from portfolj.preview import DONE_LATER
+from portfolj.rebuild import EVERYTHING, pages_to_render
 from portfolj_mkdocs.preview import POLL_CONTENT
 from support import MINIMAL, fetch, free_port, front_matter, new_project, preview, wait_for
 
@@ -139,3 +142,27 @@ def test_the_content_can_be_watched_by_polling(project, tmp_path):
         (project.initiatives / "pilot.md").write_text(front_matter(MINIMAL | {"title": "Andra versionen"}),
                                                        encoding="utf-8")
         wait_for(lambda: "Andra versionen" in (fetch(running.base_url + "initiatives/pilot/") or ""))
+
+
+def test_a_new_title_of_an_editorial_page_renders_everything_again(tmp_path):
+    """An editorial page's title may show in every page's menu (a site whose
+    nav does not name it); its text shows only on itself."""
+    project = new_project(tmp_path / "project", examples=True)
+    home = project.root / "content" / "index.md"
+
+    cache = ReadCache()  # as the preview reads: only what changed
+
+    def build(shown: PortfolioBuild | None = None) -> PortfolioBuild:
+        loaded, problems = PortfolioBuild.load(project.root / "content", project.root,
+                                               {"site_name": "X", "site_url": "https://x.se/"}, "mkdocs.yml",
+                                               drafts=True, cache=cache, shown=shown)
+        assert problems == []
+        return loaded
+
+    shown = build()
+    home.write_text(home.read_text(encoding="utf-8") + "\nEn rad till.\n", encoding="utf-8")
+    text_only = build(shown)
+    assert pages_to_render(shown, text_only).pages is not None  # the engine renders the page itself again
+    home.write_text(re.sub(r"^title: ", "title: Ny ", home.read_text(encoding="utf-8"), count=1, flags=re.M),
+                    encoding="utf-8")
+    assert pages_to_render(text_only, build(text_only)) == EVERYTHING
