@@ -58,10 +58,10 @@ class _Session:
     def fail(self, config: MkDocsConfig, problems: list[Problem]) -> None:
         """Report every problem, and the summary on every failed build (MkDocs
         prints a repeated error only once), then stop the build."""
-        self.invalid = True
-        report(log, problems, self.summary(problems))
+        self.invalid, said = True, self.summary(problems)
+        report(log, problems, said)
         if self.serving:
-            preview.write_problems(Path(config.site_dir), problems, self.summary(problems))
+            preview.write_problems(Path(config.site_dir), problems, said)
         abort()
 
 

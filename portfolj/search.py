@@ -117,11 +117,11 @@ class SearchIndex:
                     "file_contents": html}, flush=False)
         self.pages += 1
 
-    def start_writing(self, folder: Path, positions: list[str] | None = None) -> None:
-        """Write the index into ``folder`` once every page is indexed, in the
-        background: the rest of the site can be rendered meanwhile. With
-        ``positions`` (see write_positions), POSITIONS too: reading back every
-        fragment Pagefind wrote is done meanwhile as well."""
+    def start_writing(self, folder: Path, positions: list[str]) -> None:
+        """Write the index into ``folder`` once every page is indexed, and
+        POSITIONS for the initiatives at ``positions`` (see write_positions),
+        in the background: the rest of the site can be rendered meanwhile,
+        also while every fragment Pagefind wrote is read back."""
         if self._writer is not None:
             return
         self._process.stdin.flush()
@@ -149,7 +149,7 @@ class SearchIndex:
 
     # Protocol ---------------------------------------------------------------
 
-    def _write(self, folder: Path, positions: list[str] | None) -> None:
+    def _write(self, folder: Path, positions: list[str]) -> None:
         indexed = self._sent  # the last page sent; replies come in order
         errors = [reply["message"] for reply in self._replies_up_to(indexed) if reply["type"] == "Error"]
         if errors:
@@ -159,7 +159,7 @@ class SearchIndex:
                                          "output_path": str(folder)}))
         if written["type"] == "Error":
             self._failure = written["message"]
-        elif positions is not None:
+        else:
             try:
                 write_positions(folder, positions)
             except OSError as error:

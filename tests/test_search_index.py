@@ -26,7 +26,7 @@ def test_index_is_written_with_every_page_added(tmp_path):
     index = SearchIndex("sv")
     index.add("/initiatives/a/", "<html><body><h1>Skolor på distans</h1><p>Undervisning hemma.</p></body></html>")
     index.add("/initiatives/b/", "<html><body><h1>Matlådor</h1><p>Hemtjänsten.</p></body></html>")
-    index.start_writing(tmp_path / "pagefind")
+    index.start_writing(tmp_path / "pagefind", ["/initiatives/a/", "/initiatives/b/"])
     index.finish()
     entry = json.loads((tmp_path / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
     assert entry["languages"]["sv"]["page_count"] == 2 == index.pages

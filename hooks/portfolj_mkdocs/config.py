@@ -38,7 +38,7 @@ def settings_lines(config_file: Path) -> Callable[[tuple], int | None]:
     """Where in mkdocs.yml each of portfolio_settings' settings is written."""
     text = config_file.read_text(encoding="utf-8") if config_file.is_file() else ""
     top, portfolio = line_finder(text, exact=True), line_finder(text, SETTINGS_KEY)
-    return lambda loc: top(loc) if loc[:1] in [(name,) for name in FROM_THE_TOP] else portfolio(loc)
+    return lambda loc: top(loc) if loc and loc[0] in FROM_THE_TOP else portfolio(loc)
 
 
 def name_the_settings(problems: list[Problem], config_file: str) -> list[Problem]:
