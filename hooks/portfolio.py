@@ -11,6 +11,7 @@ what they use is in the package ``portfolj_mkdocs`` beside this file.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import NoReturn
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -27,9 +28,11 @@ from portfolj import preview
 from portfolj.build import PortfolioBuild
 from portfolj.messages import Problem, summary
 from portfolj.publishing import Staging
+from portfolj.forked import TwinFailed
 from portfolj.search import SearchIndexError, pagefind_executable
 from portfolj_mkdocs import pages
 from portfolj_mkdocs.checks import EngineWarnings, abort, report
+from portfolj_mkdocs.halves import Halves, failure
 from portfolj_mkdocs.config import add_to_menu, name_the_settings, portfolio_settings, settings_lines
 from portfolj_mkdocs.preview import Preview, keep_serving
 from portfolj_mkdocs.templates import prepare
@@ -51,6 +54,7 @@ class _Session:
     problems: list[Problem] = field(default_factory=list)  # why the preview has nothing else to show yet
     staging: Staging | None = None  # where `mkdocs build` writes until everything succeeded
     warnings: EngineWarnings | None = None  # the engine's own warnings during this build
+    halves: Halves | None = None  # `mkdocs build` in two processes: this one's pages
 
     def summary(self, problems: list[Problem]) -> str:
         return summary(problems, preview=self.serving, shown=self.shown)
@@ -89,6 +93,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_build_error(*, error: Exception) -> None:
+    if session.halves is not None:
+        session.halves.stop()
     if session.serving and not session.invalid:  # pages may have been written
         session.preview.forget()
     if session.staging is not None:
@@ -135,8 +141,18 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     if session.serving:
         session.preview.add_files(files, config, session.build)
     # This process has no other thread yet (see portfolj.forked).
-    _or_abort(lambda: session.build.start(config.theme["language"], preview=session.serving))
+    _or_abort(lambda: session.build.start(config.theme["language"], preview=session.serving,
+                                          halves=not session.dirty))
+    twin = session.build.twin
+    session.halves = Halves(twin, files, config, session.warnings) if twin is not None else None
+    if twin is not None and not twin.is_copy:
+        log.debug("Sidorna byggs i två processer.")
     return files
+
+
+def on_pre_page(page: Page, *, config: MkDocsConfig, files: Files) -> None:
+    if session.halves is not None:
+        session.halves.leave_to_the_other(page)
 
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> None:
@@ -148,6 +164,8 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     written by many: keep only allow-listed HTML; an initiative's or a
     challenge's is indexed for search at once, so Pagefind works while pages
     are rendered."""
+    if session.halves is not None and not session.halves.converts(page):
+        return html
     pages.namespace_toc(page.toc)
     entry = session.build.entries.get(page.file.src_uri) or session.build.challenges.get(page.file.src_uri)
     if entry is None:
@@ -160,7 +178,12 @@ def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environme
         return env
     pages.date_pages(files, session.build)
     session.build.keep_unchanged(session.preview and session.preview.shown)
-    session.build.finish_files(Path(config.site_dir))  # the output folder is clean and nothing is rendered yet
+    try:  # the output folder is clean and nothing is rendered yet
+        theirs = session.build.finish_files(Path(config.site_dir), session.halves and session.halves.mine(files))
+    except TwinFailed as error:
+        _stop(failure(error))
+    if session.halves is not None:
+        session.halves.take(theirs, files)
     if session.serving:
         session.preview.prepare(env, config, session.build)
     else:
@@ -173,6 +196,8 @@ def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: Nav
 
 
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
+    if session.halves is not None and not session.halves.renders(page):
+        return ""
     return session.build.with_policy(output, page.content, session.serving)
 
 
@@ -190,6 +215,13 @@ def on_post_build(*, config: MkDocsConfig) -> None:
         preview.write_problems(site_dir, session.problems, session.summary(session.problems))
         preview.write_problems_page(site_dir, session.problems, urlsplit(config.site_url).path)
         return
+    if session.halves is not None:
+        if session.build.is_copy:
+            session.halves.end()
+        try:
+            session.halves.wait()
+        except TwinFailed as error:
+            _stop(failure(error))
     _or_abort(lambda: session.build.finish_search(site_dir))
     problems = session.warnings.stop(config)
     if session.serving:
@@ -209,5 +241,9 @@ def _or_abort(step: Callable[[], object]) -> None:
     try:
         step()
     except SearchIndexError as error:
-        log.error(str(error))
-        abort()
+        _stop(str(error))
+
+
+def _stop(reason: str) -> NoReturn:
+    log.error(reason)
+    abort()
