@@ -11,7 +11,6 @@ what they use is in the package ``portfolj_mkdocs`` beside this file.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import NoReturn
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -28,11 +27,10 @@ from portfolj import preview
 from portfolj.build import PortfolioBuild
 from portfolj.messages import Problem, summary
 from portfolj.publishing import Staging
-from portfolj.forked import TwinFailed
 from portfolj.search import SearchIndexError, pagefind_executable
 from portfolj_mkdocs import pages
 from portfolj_mkdocs.checks import EngineWarnings, abort, report
-from portfolj_mkdocs.halves import Halves, failure
+from portfolj_mkdocs.halves import Halves
 from portfolj_mkdocs.config import add_to_menu, name_the_settings, portfolio_settings, settings_lines
 from portfolj_mkdocs.preview import Preview, keep_serving
 from portfolj_mkdocs.templates import prepare
@@ -144,9 +142,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     _or_abort(lambda: session.build.start(config.theme["language"], preview=session.serving,
                                           halves=not session.dirty))
     twin = session.build.twin
-    session.halves = Halves(twin, files, config, session.warnings) if twin is not None else None
-    if twin is not None and not twin.is_copy:
-        log.debug("Sidorna byggs i två processer.")
+    session.halves = Halves(twin, files, config, session.warnings, log) if twin is not None else None
     return files
 
 
@@ -178,12 +174,10 @@ def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environme
         return env
     pages.date_pages(files, session.build)
     session.build.keep_unchanged(session.preview and session.preview.shown)
-    try:  # the output folder is clean and nothing is rendered yet
-        theirs = session.build.finish_files(Path(config.site_dir), session.halves and session.halves.mine(files))
-    except TwinFailed as error:
-        _stop(failure(error))
-    if session.halves is not None:
-        session.halves.take(theirs, files)
+    if session.halves is not None:  # the output folder is clean and nothing is rendered yet
+        session.halves.finish_files(session.build, Path(config.site_dir), files)
+    else:
+        session.build.finish_files(Path(config.site_dir))
     if session.serving:
         session.preview.prepare(env, config, session.build)
     else:
@@ -216,12 +210,7 @@ def on_post_build(*, config: MkDocsConfig) -> None:
         preview.write_problems_page(site_dir, session.problems, urlsplit(config.site_url).path)
         return
     if session.halves is not None:
-        if session.build.is_copy:
-            session.halves.end()
-        try:
-            session.halves.wait()
-        except TwinFailed as error:
-            _stop(failure(error))
+        session.halves.finish()
     _or_abort(lambda: session.build.finish_search(site_dir))
     problems = session.warnings.stop(config)
     if session.serving:
@@ -241,9 +230,5 @@ def _or_abort(step: Callable[[], object]) -> None:
     try:
         step()
     except SearchIndexError as error:
-        _stop(str(error))
-
-
-def _stop(reason: str) -> NoReturn:
-    log.error(reason)
-    abort()
+        log.error(str(error))
+        abort()

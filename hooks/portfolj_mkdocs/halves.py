@@ -22,13 +22,15 @@ from __future__ import annotations
 import logging
 import os
 from functools import partial
+from pathlib import Path
 from typing import NoReturn
 
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from portfolj.forked import Twin, TwinFailed
-from portfolj_mkdocs.checks import EngineWarnings
+from portfolj.build import PortfolioBuild
+from portfolj_mkdocs.checks import EngineWarnings, abort
 
 # Renders nothing: MkDocs writes no file for an empty page.
 ELSEWHERE = "portfolio/elsewhere.html"
@@ -37,8 +39,8 @@ ELSEWHERE = "portfolio/elsewhere.html"
 class Halves:
     """One half of a build in two processes."""
 
-    def __init__(self, twin: Twin, files: Files, config, warnings: EngineWarnings) -> None:
-        self._twin = twin
+    def __init__(self, twin: Twin, files: Files, config, warnings: EngineWarnings, log: logging.Logger) -> None:
+        self._twin, self._log = twin, log
         pages = [file.src_uri for file in files.documentation_pages() if file.inclusion.is_not_in_nav()]
         mine, theirs = (pages[1::2], pages[0::2]) if twin.is_copy else (pages[0::2], pages[1::2])
         self._mine, self._theirs = set(mine), set(theirs)
@@ -48,6 +50,8 @@ class Halves:
         self._records = _Records()
         if twin.is_copy:
             self._as_copy(files, config, warnings)
+        else:
+            log.debug("Sidorna byggs i två processer.")
 
     def _as_copy(self, files: Files, config, warnings: EngineWarnings) -> None:
         """The original writes the theme's files and pages and the
@@ -75,24 +79,30 @@ class Halves:
     def renders(self, page: Page) -> bool:
         return page.file.src_uri not in self._elsewhere
 
-    def mine(self, files: Files) -> dict:
-        """What the other half needs of this one before the pages are
-        rendered: the anchors of the pages only this one converted."""
-        return {"anchors": {src_uri: files.src_uris[src_uri].page.present_anchor_ids for src_uri in self._mine},
-                "log": self._records.taken()}
-
-    def take(self, theirs: dict, files: Files) -> None:
-        """What the other half handed over (see mine); the pages this half
-        does not render are rendered empty."""
-        for src_uri, anchors in theirs["anchors"].items():
-            files.src_uris[src_uri].page.present_anchor_ids = anchors
+    def finish_files(self, build: PortfolioBuild, site_dir: Path, files: Files) -> None:
+        """The build's `finish_files`, where the halves meet: each hands the
+        other the anchors of the pages only it converted, and what it logged;
+        the pages this half does not render are rendered empty."""
+        mine = {src_uri: files.src_uris[src_uri].page.present_anchor_ids for src_uri in self._mine}
+        try:
+            anchors, records = build.finish_files(site_dir, (mine, self._records.taken()))
+        except TwinFailed as error:
+            self._abort(error)
+        for src_uri, ids in anchors.items():
+            files.src_uris[src_uri].page.present_anchor_ids = ids
         for src_uri in self._elsewhere:
             files.src_uris[src_uri].page.meta["template"] = ELSEWHERE
-        _log(theirs["log"])
+        _log(records)
 
-    def end(self) -> NoReturn:
-        """The copy, when its pages are written."""
-        self._twin.end(self._records.taken())
+    def finish(self) -> None:
+        """After the pages: the copy ends; the original waits until the
+        copy's pages are written, and logs what the copy logged."""
+        if self._twin.is_copy:
+            self._twin.end(self._records.taken())
+        try:
+            _log(self._twin.wait())
+        except TwinFailed as error:
+            self._abort(error)
 
     def stop(self) -> None:
         """The build failed. The copy ends, and the original logs why and
@@ -101,9 +111,14 @@ class Halves:
             self._twin.fail(self._records.taken())
         self._twin.stop()
 
-    def wait(self) -> None:
-        """The original, before it finishes the site: until the copy's pages are written."""
-        _log(self._twin.wait())
+    def _abort(self, error: TwinFailed) -> NoReturn:
+        """The other half failed (what it logged says why) or died."""
+        if error.args[0] is None:
+            self._log.error("Den andra halvan av bygget avslutades oväntat. Den senast byggda webbplatsen är orörd.")
+        else:
+            _log(error.args[0])
+            self._log.error("Den andra halvan av bygget misslyckades (se ovan). Den senast byggda webbplatsen är orörd.")
+        abort()
 
     def _quiet(self, record: logging.LogRecord) -> bool:
         """MkDocs says at INFO that it skipped each page rendered empty: those are the other half's."""
@@ -135,11 +150,3 @@ def _not_here(page: Page, config, files: Files) -> None:
 def _log(records: list[logging.LogRecord]) -> None:
     for record in records:
         logging.getLogger(record.name).handle(record)
-
-
-def failure(error: TwinFailed) -> str:
-    """Why the build stopped, when its other half did (what that logged is logged already)."""
-    if error.args[0] is None:
-        return "Den andra halvan av bygget avslutades oväntat. Den senast byggda webbplatsen är orörd."
-    _log(error.args[0])
-    return "Den andra halvan av bygget misslyckades (se ovan). Den senast byggda webbplatsen är orörd."
