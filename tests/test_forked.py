@@ -6,6 +6,8 @@ import subprocess
 import sys
 import threading
 
+import pytest
+
 from portfolj.forked import Forked
 from support import ROOT, needs_two_cores
 
@@ -117,33 +119,23 @@ print(theirs[0], len(theirs[1]), twin.wait())
     assert out == "kopian 1000000 ('klar', 'originalet', 1000000)"
 
 
-def test_a_copy_that_fails_hands_over_why():
-    out = in_a_fresh_process("""
+@pytest.mark.parametrize("ending, told", [
+    ('twin.fail(["Fel på sidan x"])', "['Fel på sidan x']"),  # it failed, and hands over why
+    ("os._exit(3)", "None"),  # it died: nothing to tell
+])
+def test_a_copy_that_fails_or_dies_is_told_apart(ending, told):
+    out = in_a_fresh_process(f"""
+import os
 from portfolj.forked import Twin, TwinFailed
 twin = Twin()
 if twin.is_copy:
-    twin.fail(["Fel på sidan x"])
+    {ending}
 try:
     twin.meet("något")
 except TwinFailed as error:
     print(error.args[0])
 """)
-    assert out == "['Fel på sidan x']"
-
-
-def test_a_copy_that_dies_is_told_apart_from_one_that_failed():
-    out = in_a_fresh_process("""
-import os
-from portfolj.forked import Twin, TwinFailed
-twin = Twin()
-if twin.is_copy:
-    os._exit(3)
-try:
-    twin.wait()
-except TwinFailed as error:
-    print(error.args[0])
-""")
-    assert out == "None"
+    assert out == told
 
 
 def test_the_original_stops_the_copy_at_once():
