@@ -2,8 +2,8 @@
 
 MkDocs converts and renders one page after the other on one core. The
 build forks once the files are known (see portfolj.forked.Twin), and both
-processes go on with the same build: each converts and renders every other
-page the menu does not list. The pages the menu lists are converted by both
+processes go on with the same build: each converts and renders about half
+the pages the menu does not list. The pages the menu lists are converted by both
 (the menu shows them on every page) and rendered by the original, which
 also writes everything that is not a page. A page that is the other half's
 is not converted and is rendered by an empty template, which MkDocs does not
@@ -34,6 +34,9 @@ from portfolj_mkdocs.checks import EngineWarnings, abort
 
 # Renders nothing: MkDocs writes no file for an empty page.
 ELSEWHERE = "portfolio/elsewhere.html"
+# The original's part of the pages the menu does not list, in twentieths: it
+# also renders the menu's pages and writes the files (see README, Bygge).
+ORIGINALS = 9
 
 
 class Halves:
@@ -42,8 +45,10 @@ class Halves:
     def __init__(self, twin: Twin, files: Files, config, warnings: EngineWarnings, log: logging.Logger) -> None:
         self._twin, self._log = twin, log
         pages = [file.src_uri for file in files.documentation_pages() if file.inclusion.is_not_in_nav()]
-        mine, theirs = (pages[1::2], pages[0::2]) if twin.is_copy else (pages[0::2], pages[1::2])
-        self._mine, self._theirs = set(mine), set(theirs)
+        # Spread evenly over every kind of page, in the order MkDocs converts them.
+        originals = {src_uri for number, src_uri in enumerate(pages) if number * ORIGINALS % 20 < ORIGINALS}
+        copys = set(pages) - originals
+        self._mine, self._theirs = (copys, originals) if twin.is_copy else (originals, copys)
         everything = {file.src_uri for file in files.documentation_pages()}
         self._elsewhere = everything - self._mine if twin.is_copy else self._theirs
         logging.getLogger(f"{warnings.engine.name}.commands.build").addFilter(self._quiet)
