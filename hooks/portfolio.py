@@ -30,7 +30,7 @@ from portfolj.publishing import Staging
 from portfolj.search import SearchIndexError, pagefind_executable
 from portfolj_mkdocs import pages
 from portfolj_mkdocs.checks import EngineWarnings, abort, report
-from portfolj_mkdocs.halves import Halves
+from portfolj_mkdocs.halves import Halves, split
 from portfolj_mkdocs.config import add_to_menu, name_the_settings, portfolio_settings, settings_lines
 from portfolj_mkdocs.preview import Preview, keep_serving
 from portfolj_mkdocs.templates import prepare
@@ -141,6 +141,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     # This process has no other thread yet (see portfolj.forked).
     _or_abort(lambda: session.build.start(config.theme["language"], preview=session.serving,
                                           halves=not session.dirty))
+    session.build.index_in_order([src_uri for half in split(files) for src_uri in half])
     twin = session.build.twin
     session.halves = Halves(twin, files, config, session.warnings, log) if twin is not None else None
     return files

@@ -76,6 +76,8 @@ class PortfolioBuild:
     _language: str = field(default="sv", repr=False)
     # The preview's search documents by source path: (URL, HTML), indexed after the pages.
     _documents: dict[str, tuple[str, str]] = field(default_factory=dict, repr=False)
+    _order: list[str] = field(default_factory=list, repr=False)  # see index_in_order
+    _indexed: int = field(default=0, repr=False)  # how many of them Pagefind has been given
     _later: threading.Thread | None = field(default=None, repr=False)  # see finish_later
     _stop_later: threading.Event = field(default_factory=threading.Event, repr=False)
 
@@ -150,20 +152,31 @@ class PortfolioBuild:
         else:
             document = challenge_search_document(self.portfolio, entry, html)
         self._documents[entry.path] = url, document
-        self._index_when_complete(site_dir)
+        self._index_in_order(site_dir)
         return html
 
-    def _index_when_complete(self, site_dir: Path) -> None:
-        """Index every page in the order of their addresses, whichever
-        process converted which (see finish_files): Pagefind numbers its files
-        in the order it is given pages. The index is written while the pages
-        are rendered. The preview indexes its pages later (see finish_later)."""
-        if self._search is None or len(self._documents) < len(self.entries) + len(self.challenges):
+    def index_in_order(self, paths: list[str]) -> None:
+        """The order Pagefind is given the pages in (by source path; those
+        left out follow in the portfolio's order). Pagefind numbers its files
+        in that order, so a fixed order gives the same index however many
+        processes convert the pages, and in whatever order they finish."""
+        ours = {*self.entries, *self.challenges}
+        listed = [path for path in paths if path in ours]
+        self._order = listed + [path for path in [*self.entries, *self.challenges] if path not in set(listed)]
+
+    def _index_in_order(self, site_dir: Path) -> None:
+        """Hand Pagefind the documents that are next in order (see
+        index_in_order), as they come; once every page is indexed, the index
+        is written while the pages are rendered. The preview indexes its pages
+        later (see finish_later)."""
+        if self._search is None:
             return
-        for url, document in sorted(self._documents.values()):
-            self._search.add(url, document)
-        self._documents = {}
-        self._search.start_writing(site_dir / SEARCH_FOLDER, self._positions())
+        order = self._order or [*self.entries, *self.challenges]
+        while self._indexed < len(order) and order[self._indexed] in self._documents:
+            self._search.add(*self._documents.pop(order[self._indexed]))
+            self._indexed += 1
+        if self._indexed == len(order):
+            self._search.start_writing(site_dir / SEARCH_FOLDER, self._positions())
 
     @property
     def is_copy(self) -> bool:
@@ -240,7 +253,7 @@ class PortfolioBuild:
             lessons, documents, theirs = self.twin.meet((self._lessons(), related, mine))
             self._take_lessons(lessons)
             self._documents |= documents
-            self._index_when_complete(site_dir)
+            self._index_in_order(site_dir)
         for path, content in contents.items():
             _write(site_dir, path, content)
         return theirs

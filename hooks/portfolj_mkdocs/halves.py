@@ -39,15 +39,22 @@ ELSEWHERE = "portfolio/elsewhere.html"
 ORIGINALS = 9
 
 
+def split(files: Files) -> tuple[list[str], list[str]]:
+    """The pages the menu does not list that the original converts and
+    renders, and those the copy does, spread evenly over every kind of page,
+    in the order MkDocs converts them. Pagefind is given the pages in this
+    order, also in a build in one process (see PortfolioBuild.index_in_order)."""
+    pages = [file.src_uri for file in files.documentation_pages() if file.inclusion.is_not_in_nav()]
+    originals = [src_uri for number, src_uri in enumerate(pages) if number * ORIGINALS % 20 < ORIGINALS]
+    return originals, [src_uri for number, src_uri in enumerate(pages) if number * ORIGINALS % 20 >= ORIGINALS]
+
+
 class Halves:
     """One half of a build in two processes."""
 
     def __init__(self, twin: Twin, files: Files, config, warnings: EngineWarnings, log: logging.Logger) -> None:
         self._twin, self._log = twin, log
-        pages = [file.src_uri for file in files.documentation_pages() if file.inclusion.is_not_in_nav()]
-        # Spread evenly over every kind of page, in the order MkDocs converts them.
-        originals = {src_uri for number, src_uri in enumerate(pages) if number * ORIGINALS % 20 < ORIGINALS}
-        copys = set(pages) - originals
+        originals, copys = map(set, split(files))
         self._mine, self._theirs = (copys, originals) if twin.is_copy else (originals, copys)
         everything = {file.src_uri for file in files.documentation_pages()}
         self._elsewhere = everything - self._mine if twin.is_copy else self._theirs
