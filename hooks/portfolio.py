@@ -30,6 +30,7 @@ from portfolj.publishing import Staging
 from portfolj.search import SearchIndexError, pagefind_executable
 from portfolj_mkdocs import pages
 from portfolj_mkdocs.checks import EngineWarnings, abort, report
+from portfolj_mkdocs.halves import Halves
 from portfolj_mkdocs.config import add_to_menu, name_the_settings, portfolio_settings, settings_lines
 from portfolj_mkdocs.preview import Preview, keep_serving
 from portfolj_mkdocs.templates import prepare
@@ -51,6 +52,7 @@ class _Session:
     problems: list[Problem] = field(default_factory=list)  # why the preview has nothing else to show yet
     staging: Staging | None = None  # where `mkdocs build` writes until everything succeeded
     warnings: EngineWarnings | None = None  # the engine's own warnings during this build
+    halves: Halves | None = None  # `mkdocs build` in two processes: this one's pages
 
     def summary(self, problems: list[Problem]) -> str:
         return summary(problems, preview=self.serving, shown=self.shown)
@@ -89,6 +91,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_build_error(*, error: Exception) -> None:
+    if session.halves is not None:
+        session.halves.stop()
     if session.serving and not session.invalid:  # pages may have been written
         session.preview.forget()
     if session.staging is not None:
@@ -138,8 +142,16 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     else:
         pages.hand_over(files, config, session.build)
     # This process has no other thread yet (see portfolj.forked).
-    _or_abort(lambda: session.build.start(config.theme["language"], preview=session.serving))
+    _or_abort(lambda: session.build.start(config.theme["language"], preview=session.serving,
+                                          halves=not session.dirty))
+    twin = session.build.twin
+    session.halves = Halves(twin, files, config, session.warnings, log) if twin is not None else None
     return files
+
+
+def on_pre_page(page: Page, *, config: MkDocsConfig, files: Files) -> None:
+    if session.halves is not None:
+        session.halves.leave_to_the_other(page)
 
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> None:
@@ -151,6 +163,8 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     written by many: keep only allow-listed HTML; an initiative's or a
     challenge's is indexed for search at once, so Pagefind works while pages
     are rendered."""
+    if session.halves is not None and not session.halves.converts(page):
+        return html
     pages.namespace_toc(page.toc)
     entry = session.build.entries.get(page.file.src_uri) or session.build.challenges.get(page.file.src_uri)
     if entry is None:
@@ -163,7 +177,10 @@ def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environme
         return env
     pages.date_pages(files, session.build)
     session.build.keep_unchanged(session.preview and session.preview.shown)
-    session.build.finish_files(Path(config.site_dir))  # the output folder is clean and nothing is rendered yet
+    if session.halves is not None:  # the output folder is clean and nothing is rendered yet
+        session.halves.finish_files(session.build, Path(config.site_dir), files)
+    else:
+        session.build.finish_files(Path(config.site_dir))
     if session.serving:
         session.preview.prepare(env, config, session.build)
     else:
@@ -176,6 +193,8 @@ def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: Nav
 
 
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
+    if session.halves is not None and not session.halves.renders(page):
+        return ""
     return session.build.with_policy(output, page.content, session.serving)
 
 
@@ -193,6 +212,8 @@ def on_post_build(*, config: MkDocsConfig) -> None:
         preview.write_problems(site_dir, session.problems, session.summary(session.problems))
         preview.write_problems_page(site_dir, session.problems, urlsplit(config.site_url).path)
         return
+    if session.halves is not None:
+        session.halves.finish()
     _or_abort(lambda: session.build.finish_search(site_dir))
     problems = session.warnings.stop(config)
     if session.serving:

@@ -8,11 +8,14 @@ An engine's adapter (``hooks/portfolio.py`` for MkDocs) makes one
 2. `resolve_urls`: the engine says, once, where each source path is published.
 3. `start`: the exports and the related initiatives are made on the other
    core (see ``forked``) while the engine converts the pages, and the search
-   index is started.
+   index is started. With ``halves``, the build itself goes on in two
+   processes from here, each doing half the pages (see `Twin`).
 4. `publish_body` for each converted initiative or challenge body: sanitised
    and indexed (and an initiative's lessons cut from it).
 5. `finish_files`: before the pages are rendered, the related initiatives
-   are known and the exports are written into the output folder.
+   are known and the exports are written into the output folder; the two
+   halves meet here, each handing the other the lessons it cut and the
+   copy handing the original its search documents.
 6. `finish_search`: the search index is written.
 
 The preview (`preview=True` in `start`) keeps the last build it showed and
@@ -34,7 +37,7 @@ from pathlib import Path
 from markupsafe import Markup
 from pydantic import ValidationError
 
-from portfolj.forked import Forked
+from portfolj.forked import Forked, Twin, can_fork
 from portfolj.clock import reproducible_date
 from portfolj.csp import public_policy, with_policy
 from portfolj.exports import feed_date
@@ -66,6 +69,7 @@ class PortfolioBuild:
     editorial: dict[str, Source] = field(default_factory=dict)  # the editorial pages (PAGES) by source path
     bodies: dict[str, str] = field(default_factory=dict)  # the initiatives' bodies as this build read them
     _beside: Forked | None = field(default=None, repr=False)  # the files and the related initiatives
+    twin: Twin | None = field(default=None, repr=False)  # the other half of this build (see start)
     _search: SearchIndex | None = field(default=None, repr=False)
     _preview: bool = field(default=False, repr=False)  # see start
     _filter_data_holds: bool = field(default=False, repr=False)  # the preview's, as written before (see keep_unchanged)
@@ -117,17 +121,21 @@ class PortfolioBuild:
         """``url_of(source path)``: the engine's site-root relative URL of that page."""
         self.portfolio.resolve_urls(url_of)
 
-    def start(self, language: str, preview: bool = False) -> None:
+    def start(self, language: str, preview: bool = False, halves: bool = False) -> None:
         """Start the work beside the engine's: call it while this process has
         no other thread (see ``forked``). The ``preview`` does that work
-        after the pages instead, and only what a change needs."""
+        after the pages instead, and only what a change needs. With
+        ``halves`` (and a second core) this process forks a `twin` that goes
+        on with the same build: the adapter gives each half its pages."""
         portfolio, settings = self.portfolio, self.settings
         self._preview, self._language = preview, language
         if preview:
             return
         self._beside = Forked(lambda: ({path: make() for path, make in generated_files(portfolio, settings).items()},
                                        portfolio.related_table()))
-        if self.entries or self.challenges:  # Pagefind cannot write an empty index
+        if halves and can_fork():
+            self.twin = Twin()
+        if (self.entries or self.challenges) and not self.is_copy:  # Pagefind cannot write an empty index
             self._search = SearchIndex(language)
 
     def publish_body(self, entry: Entry, url: str, html: str, site_dir: Path) -> str:
@@ -141,13 +149,26 @@ class PortfolioBuild:
             document = search_document(self.portfolio, entry, html)
         else:
             document = challenge_search_document(self.portfolio, entry, html)
-        if self._preview:
-            self._documents[entry.path] = url, document
-            return html
-        self._search.add(url, document)
-        if self._search.pages == len(self.entries) + len(self.challenges):  # written while the pages are rendered
-            self._search.start_writing(site_dir / SEARCH_FOLDER, self._positions())
+        self._documents[entry.path] = url, document
+        self._index_when_complete(site_dir)
         return html
+
+    def _index_when_complete(self, site_dir: Path) -> None:
+        """Index every page in the order of their addresses, whichever
+        process converted which (see finish_files): Pagefind numbers its files
+        in the order it is given pages. The index is written while the pages
+        are rendered. The preview indexes its pages later (see finish_later)."""
+        if self._search is None or len(self._documents) < len(self.entries) + len(self.challenges):
+            return
+        for url, document in sorted(self._documents.values()):
+            self._search.add(url, document)
+        self._documents = {}
+        self._search.start_writing(site_dir / SEARCH_FOLDER, self._positions())
+
+    @property
+    def is_copy(self) -> bool:
+        """Whether this process is the copy of a build in two halves (see start)."""
+        return self.twin is not None and self.twin.is_copy
 
     def keep_unchanged(self, shown: PortfolioBuild | None) -> None:
         """The preview: what the bodies not converted again gave in the build
@@ -198,16 +219,40 @@ class PortfolioBuild:
         ``body`` is the part that came from content."""
         return with_policy(output, public_policy(output, body, self.settings.embed_hosts, preview))
 
-    def finish_files(self, site_dir: Path) -> None:
+    def finish_files(self, site_dir: Path, mine: object = None) -> object:
+        """The exports written, and the related initiatives known. A build in
+        two halves meets its twin here: ``mine`` is what the adapter hands
+        the other half, and what that hands here is returned."""
         _spare_the_collector()  # the converted pages live until they are written
         if self._preview:  # the filter data shows a change at once; the rest follows (finish_later)
             if not self._filter_data_holds:
                 _write(site_dir, FILTER_DATA, generated_files(self.portfolio, self.settings)[FILTER_DATA]())
-            return
+            return None
+        if self.is_copy:  # the original writes the exports and indexes every page
+            lessons, related, theirs = self.twin.meet((self._lessons(), self._documents, mine))
+            self._take_lessons(lessons)
+            self.portfolio.know_related(related)
+            return theirs
         contents, related = self._beside.result()
         self.portfolio.know_related(related)
+        theirs = None
+        if self.twin is not None:
+            lessons, documents, theirs = self.twin.meet((self._lessons(), related, mine))
+            self._take_lessons(lessons)
+            self._documents |= documents
+            self._index_when_complete(site_dir)
         for path, content in contents.items():
             _write(site_dir, path, content)
+        return theirs
+
+    def _lessons(self) -> dict[str, tuple[str, str | None]]:
+        """The lessons this process cut from the bodies it converted (see publish_body)."""
+        return {path: (entry.lessons_html, entry.lessons_id) for path, entry in self.entries.items()
+                if entry.lessons_html or entry.lessons_id}
+
+    def _take_lessons(self, lessons: dict[str, tuple[str, str | None]]) -> None:
+        for path, (html, anchor) in lessons.items():
+            self.entries[path].lessons_html, self.entries[path].lessons_id = html, anchor
 
     def finish_later(self, site_dir: Path, done: Callable[[str | None], None],
                      after: PortfolioBuild | None = None) -> None:
@@ -271,6 +316,8 @@ class PortfolioBuild:
         self.stop_later()
         if self._later is not None:
             self._later.join()
+        if self.twin is not None and not self.twin.is_copy:
+            self.twin.stop()
         if self._search is not None:
             self._search.close()
             self._search = None

@@ -26,7 +26,7 @@ import pickle
 import sys
 import threading
 from collections.abc import Callable, Mapping
-from typing import Generic, TypeVar
+from typing import Generic, NoReturn, TypeVar
 
 T = TypeVar("T")
 
@@ -93,3 +93,90 @@ def _loads(data: bytes, classes: dict[str, type]) -> object:
     unpickler = pickle.Unpickler(io.BytesIO(data))
     unpickler.persistent_load = classes.__getitem__
     return unpickler.load()
+
+
+class TwinFailed(Exception):
+    """The other half of a build failed or died; what it logged has been passed on."""
+
+
+class Twin:
+    """A forked copy of this process that goes on with the same build and
+    does its own half of the pages (see PortfolioBuild.start).
+
+    Both halves run the same code from the fork on, each knowing which it is
+    (`is_copy`). They meet once half-way (`meet`: each hands the other what
+    only it computed) and the copy ends with its last message (`end` or
+    `fail`), which the original waits for (`wait`). Messages cross pickled, as
+    ``Forked``'s results do. Only where ``can_fork``."""
+
+    def __init__(self, made_at_run_time: Mapping[str, type] = {}) -> None:
+        self._classes = dict(made_at_run_time)
+        to_copy, from_original = os.pipe()
+        to_original, from_copy = os.pipe()
+        self._pid = os.fork()
+        self.is_copy = self._pid == 0
+        if self.is_copy:
+            os.close(from_original), os.close(to_original)
+            self._read, self._write = os.fdopen(to_copy, "rb"), os.fdopen(from_copy, "wb")
+        else:
+            os.close(to_copy), os.close(from_copy)
+            self._read, self._write = os.fdopen(to_original, "rb"), os.fdopen(from_original, "wb")
+
+    def meet(self, mine: object) -> object:
+        """Hand ``mine`` to the other half and get what it hands here. The
+        copy speaks first, so a long message on either side cannot block both."""
+        if self.is_copy:
+            self._send(True, mine)
+            return self._receive()
+        theirs = self._receive()
+        self._send(True, mine)
+        return theirs
+
+    def end(self, last: object) -> NoReturn:
+        """The copy's last word: its half is done."""
+        self._send(True, last)
+        os._exit(0)
+
+    def fail(self, last: object) -> NoReturn:
+        """The copy's last word when its half failed."""
+        try:
+            self._send(False, last)
+        finally:
+            os._exit(1)
+
+    def wait(self) -> object:
+        """The original: the copy's last message, once its half is done."""
+        try:
+            return self._receive()
+        finally:
+            self._reap()
+
+    def stop(self) -> None:
+        """The original, when its own half failed: the copy stops at once."""
+        if self._pid:
+            try:
+                os.kill(self._pid, 9)
+            except ProcessLookupError:
+                pass
+            self._reap()
+
+    def _send(self, ok: bool, value: object) -> None:
+        data = _dumps((ok, value), self._classes)
+        self._write.write(len(data).to_bytes(8, "big") + data)
+        self._write.flush()
+
+    def _receive(self) -> object:
+        size = self._read.read(8)
+        data = self._read.read(int.from_bytes(size, "big")) if len(size) == 8 else b""
+        if not data:
+            raise TwinFailed(None)
+        ok, value = _loads(data, self._classes)
+        if not ok:
+            raise TwinFailed(value)
+        return value
+
+    def _reap(self) -> None:
+        if self._pid:
+            pid, self._pid = self._pid, 0
+            self._read.close(), self._write.close()
+            os.waitpid(pid, 0)

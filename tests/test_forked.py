@@ -6,6 +6,8 @@ import subprocess
 import sys
 import threading
 
+import pytest
+
 from portfolj.forked import Forked
 from support import ROOT, needs_two_cores
 
@@ -96,3 +98,60 @@ pid, record = made.result()
 print(pid != parent, type(record) is Record, type(record.events[0]) is Event, record.events[0].day)
 """)
     assert out == "True True True 3"
+
+
+# ----------------------------------------------------------------------------
+# A build in two halves (Twin): both processes go on from the fork
+# ----------------------------------------------------------------------------
+
+def test_twins_meet_half_way_and_the_copy_ends_with_its_last_word():
+    """Each hands the other a message larger than a pipe holds, at once: neither waits for ever."""
+    out = in_a_fresh_process("""
+import os
+from portfolj.forked import Twin
+twin = Twin()
+big = "x" * 1_000_000
+theirs = twin.meet(("kopian" if twin.is_copy else "originalet", big))
+if twin.is_copy:
+    twin.end(("klar", theirs[0], len(theirs[1])))
+print(theirs[0], len(theirs[1]), twin.wait())
+""")
+    assert out == "kopian 1000000 ('klar', 'originalet', 1000000)"
+
+
+@pytest.mark.parametrize("ending, told", [
+    ('twin.fail(["Fel på sidan x"])', "['Fel på sidan x']"),  # it failed, and hands over why
+    ("os._exit(3)", "None"),  # it died: nothing to tell
+])
+def test_a_copy_that_fails_or_dies_is_told_apart(ending, told):
+    out = in_a_fresh_process(f"""
+import os
+from portfolj.forked import Twin, TwinFailed
+twin = Twin()
+if twin.is_copy:
+    {ending}
+try:
+    twin.meet("något")
+except TwinFailed as error:
+    print(error.args[0])
+""")
+    assert out == told
+
+
+def test_the_original_stops_the_copy_at_once():
+    """Without waiting for the copy's work: the copy here would sleep for longer than the test may take."""
+    out = in_a_fresh_process("""
+import os, time
+from portfolj.forked import Twin
+twin = Twin()
+copy = twin.meet(os.getpid())
+if twin.is_copy:
+    time.sleep(600)
+    os._exit(0)
+twin.stop()
+try:
+    os.kill(copy, 0)
+except ProcessLookupError:
+    print("borta")
+""")
+    assert out == "borta"

@@ -57,7 +57,9 @@ class EngineWarnings(logging.Handler):
             except (OSError, UnicodeDecodeError):
                 return None
 
-        return [engine_problem(message, shown, read) for message in dict.fromkeys(self.messages)]
+        # By file and line: the order the pages were checked in depends on how many processes built them.
+        problems = [engine_problem(message, shown, read) for message in dict.fromkeys(self.messages)]
+        return sorted(problems, key=lambda problem: (problem.path, problem.line or 0))
 
     def uncount(self) -> None:
         """Strict mode aborts a build after any error that was logged, the
