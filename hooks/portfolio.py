@@ -113,6 +113,8 @@ def on_pre_build(*, config: MkDocsConfig) -> None:
         drafts=session.serving, settings_lines=settings_lines(config_file),
         cache=session.preview and session.preview.cache, shown=shown)
     session.invalid, session.problems = bool(problems), name_the_settings(problems, config_file.name)
+    if session.serving:
+        session.preview.read(config, loaded=not problems)
     if session.serving and problems and not session.shown:  # nothing to keep showing: the problems are the preview
         report(log, session.problems, session.summary(session.problems))
         config.nav, config.strict = None, False  # nothing but the problems page is built
@@ -135,9 +137,10 @@ def on_serve(server: LiveReloadServer, *, config: MkDocsConfig, builder: Callabl
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     if session.build is None:  # the preview of content with problems from the start
         return pages.problems_only(config)
-    pages.hand_over(files, config, session.build)
     if session.serving:
-        session.preview.add_files(files, config, session.build)
+        files = session.preview.hand_over(files, config, session.build)
+    else:
+        pages.hand_over(files, config, session.build)
     # This process has no other thread yet (see portfolj.forked).
     _or_abort(lambda: session.build.start(config.theme["language"], preview=session.serving,
                                           halves=not session.dirty))

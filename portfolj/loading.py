@@ -6,6 +6,7 @@ Every problem in every file is collected, so one run reports them all.
 
 from __future__ import annotations
 
+import bisect
 import html
 import os
 import posixpath
@@ -49,8 +50,9 @@ class ReadCache:
 
     When the system tells of every change in the content (see `hear`), a
     rebuild looks only at the files it was told of: no listing of the
-    folders and no look at each file's time, unless files came, went or
-    moved (then the folders are listed again), and the check of what may be
+    folders and no look at each file's time. A file that came, went or
+    moved is added to or removed from the folders' listings (they are
+    listed again only when a folder did so), and the check of what may be
     published (`publication_problems`) is made again only then or when a
     file other than a page changed."""
 
@@ -61,9 +63,11 @@ class ReadCache:
         self._results: dict[Path, tuple[tuple[int, int], tuple[Source | None, list[Problem]]]] = {}
         self._lock = threading.Lock()  # the system tells from another thread
         self._heard: set[str] | None = None  # the paths changed since the last build began; None: not told
-        self._everything_heard = True  # look at every file: files came, went or moved, or nothing was told yet
+        self._came_or_went: set[str] = set()  # of those, the ones made, removed or moved
+        self._everything_heard = True  # look at every file: a folder came, went or moved, or nothing was told yet
         self._this_build: set[str] | None = None  # what this build was told changed; None: look at everything
-        self._listings: dict[Path, list[Path]] = {}
+        self.came_or_went: set[str] | None = None  # of those, the ones made, removed or moved; None: not told
+        self._listings: dict[Path, list[Path]] = {}  # see listing
         self._checked: list[Problem] | None = None  # publication_problems
 
     def hear(self) -> None:
@@ -73,28 +77,46 @@ class ReadCache:
         with self._lock:
             self._heard, self._everything_heard = set(), True
 
-    def heard(self, path: str, came_or_went: bool = False) -> None:
+    def heard(self, path: str, came_or_went: bool = False, folder: bool = False) -> None:
         """The file at ``path`` changed (``came_or_went``: was made, removed
-        or moved, or a folder changed)."""
+        or moved; ``folder``: it is a folder)."""
         with self._lock:
             if self._heard is not None:
-                self._heard.add(os.path.normpath(path))
-                self._everything_heard |= came_or_went
+                path = os.path.normpath(path)
+                self._heard.add(path)
+                if came_or_went:
+                    self._came_or_went.add(path)
+                self._everything_heard |= folder
 
     def begin(self) -> None:
         """A build begins: what it needs to look at is what was told since the last one."""
         with self._lock:
-            heard, everything = self._heard, self._everything_heard
+            heard, came_or_went, everything = self._heard, self._came_or_went, self._everything_heard
             if heard is not None:
-                self._heard, self._everything_heard = set(), False
+                self._heard, self._came_or_went, self._everything_heard = set(), set(), False
         self._this_build = None if heard is None or everything else heard
+        self.came_or_went = None if self._this_build is None else came_or_went
         if self._this_build is None:
             self._listings, self._checked = {}, None
+        elif came_or_went:
+            self._checked = None
+            for path in came_or_went:
+                self._came_or_went_from_listings(Path(path))
 
-    def listing(self, folder: Path, list_files: Callable[[], list[Path]]) -> list[Path]:
-        """``list_files()``, the files of ``folder``, kept while none came or went."""
+    def _came_or_went_from_listings(self, file: Path) -> None:
+        for folder, files in self._listings.items():
+            if _listed(file.name) and file.is_relative_to(folder):
+                there, index = os.path.lexists(file), bisect.bisect_left(files, file)
+                listed = index < len(files) and files[index] == file
+                if there and not listed:
+                    files.insert(index, file)
+                elif listed and not there:
+                    del files[index]
+
+    def listing(self, folder: Path) -> list[Path]:
+        """`markdown_files` of ``folder``: listed once, then kept up to date by what the system tells."""
         if folder not in self._listings:
-            self._listings[folder] = list_files()
+            self._listings[folder] = markdown_files(folder)
         return self._listings[folder]
 
     def checked(self, check: Callable[[], list[Problem]]) -> list[Problem]:
@@ -487,11 +509,7 @@ def read_initiatives(
     """Validate every Markdown file under ``content_dir/folder`` (only the
     changed ones, with ``cache``)."""
     shown_root = shown_root or content_dir.parent
-    # An index.md is the folder's generated list, refused by publication_problems.
-    def list_files() -> list[Path]:
-        return sorted(file for file in (content_dir / folder).rglob("*.md") if file.name != "index.md")
-
-    files = cache.listing(content_dir / folder, list_files) if cache is not None else list_files()
+    files = cache.listing(content_dir / folder) if cache is not None else markdown_files(content_dir / folder)
     if cache is not None:
         results = [cache.read(file, lambda file=file: read_initiative(
             file, content_dir, model, shown_path(file, shown_root), site, context)) for file in files]
@@ -512,6 +530,18 @@ def read_initiatives(
     problems += [Problem(shown_path(content_dir / source.path, shown_root), source.lines.get("organisation"),
                          "organisation", message) for source, message in _near_duplicate_organisations(sources)]
     return sources, sorted(problems, key=lambda p: (p.path, p.line or 0))
+
+
+def markdown_files(folder: Path) -> list[Path]:
+    """The Markdown files under ``folder``, sorted, but its lists (see `_listed`); and what only
+    has such a name (a folder), which read_initiative refuses."""
+    return sorted(Path(root, name) for root, folders, names in os.walk(folder) for name in [*folders, *names]
+                  if _listed(name))
+
+
+def _listed(name: str) -> bool:
+    """An index.md is the folder's generated list, refused by publication_problems."""
+    return name.endswith(".md") and name != "index.md"
 
 
 def _organisation_key(name: str) -> str:

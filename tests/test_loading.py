@@ -435,3 +435,13 @@ def test_told_of_changes_the_read_cache_looks_only_at_those(content, model):
     write(content, "b.md", front_matter(MINIMAL | {"title": "Ett nytt"}))
     cache.heard(str(content / "initiatives" / "b.md"), came_or_went=True)
     assert titles() == ["Tredje", "Ett nytt"]
+    (content / "initiatives" / "a.md").unlink()  # as an editor saves: a new file renamed over the old one
+    write(content, "c.md", front_matter(MINIMAL | {"title": "Ett till"}))
+    (content / "initiatives" / "c.md").rename(content / "initiatives" / "b.md")
+    for name in ("a.md", "c.md", "b.md"):
+        cache.heard(str(content / "initiatives" / name), came_or_went=True)
+    assert titles() == ["Ett till"]
+    (content / "initiatives" / "del").mkdir()
+    write(content, "del/d.md", front_matter(MINIMAL | {"title": "I en ny mapp"}))
+    cache.heard(str(content / "initiatives" / "del"), came_or_went=True, folder=True)
+    assert titles() == ["Ett till", "I en ny mapp"]  # a folder came: listed again

@@ -72,9 +72,11 @@ def served_site(temporary: Path) -> Path:
 
 
 def test_incremental_preview_equals_a_clean_one(tmp_path):
-    """After edits, additions, deletions, term changes, an error and a
-    changed challenge, `mkdocs serve --dirty` serves exactly what a fresh
-    server builds from the same content: every page, export and index."""
+    """After edits (also saved as editors do, by renaming a new file over
+    the old), additions, deletions, term changes, an error, a changed
+    challenge and pictures that came and went, `mkdocs serve --dirty`
+    serves exactly what a fresh server builds from the same content: every
+    page, export and index."""
     project = new_project(tmp_path / "project", examples=True)
     # Enough initiatives that each facet has more than twice RELATED_WINDOW (see Portfolio.neighbours).
     write_initiatives(project.initiatives, 400)
@@ -87,12 +89,17 @@ def test_incremental_preview_equals_a_clean_one(tmp_path):
                  ) as running:
         wait_for(lambda: running.output().count(DONE_LATER) == 1, timeout=180)
 
-        def change(path: Path, edit, failing: bool = False) -> None:
+        def change(path: Path, edit, failing: bool = False, as_editors_save: bool = False) -> None:
+            """``edit`` gives the new text (or bytes), None deletes; ``as_editors_save``:
+            written to a new file, which is renamed over the old one."""
             before, errors = running.output().count(DONE_LATER), running.output().count("Innehållet har")
             if edit is None:
                 path.unlink()
             else:
-                path.write_text(edit(path.read_text(encoding="utf-8") if path.exists() else ""), encoding="utf-8")
+                text = edit(path.read_text(encoding="utf-8") if path.exists() else "")
+                written = path.with_name(f".{path.name}.tmp") if as_editors_save else path
+                written.write_bytes(text if isinstance(text, bytes) else text.encode("utf-8"))
+                written.replace(path)
             if failing:
                 wait_for(lambda: running.output().count("Innehållet har") > errors, timeout=180)
             else:
@@ -113,6 +120,14 @@ def test_incremental_preview_equals_a_clean_one(tmp_path):
         change(synthetic(16), lambda text: text.replace("---\n\n", "featured: true\n---\n\n", 1))
         change(project.initiatives / "helt-nytt.md", lambda _: front_matter(
             MINIMAL | {"title": "Helt nytt", "organisation": "Ny förvaltning", "tags": ["energi"]}))
+        change(synthetic(17), lambda text: re.sub(r"^stage: .*$", "stage: explore", text, count=1, flags=re.M),
+               as_editors_save=True)
+        change(project.initiatives / "ett-till.md", lambda _: front_matter(MINIMAL | {"title": "Ett till"}),
+               as_editors_save=True)
+        picture = project.root / "content" / "bilder" / "asby-logo.png"
+        for name in ("ny-bild.png", "borttagen-bild.png"):  # files that are not pages
+            change(picture.with_name(name), lambda _: picture.read_bytes())
+        change(picture.with_name("borttagen-bild.png"), None)
         change(synthetic(20), None)
         change(synthetic(21), lambda text: re.sub(r"^stage: .*$", "stage: explroe", text, count=1, flags=re.M),
                failing=True)
@@ -132,6 +147,8 @@ def test_incremental_preview_equals_a_clean_one(tmp_path):
     different = [path for path in clean if served[path] != clean[path]]
     assert different == []
     assert "initiatives/helt-nytt/index.html" not in clean and "organisationer/ny-forvaltning/index.html" not in clean
+    assert "initiatives/ett-till/index.html" in clean and "bilder/ny-bild.png" in clean
+    assert "bilder/borttagen-bild.png" not in clean
 
 
 def test_the_content_can_be_watched_by_polling(project, tmp_path):

@@ -20,14 +20,15 @@ def hand_over(files: Files, config, build: PortfolioBuild) -> None:
     """The content's files without drafts, their bodies read already (the
     front matter is validated: MkDocs does not parse it again), and the
     generated pages; none but the menu's in the menu."""
+    by_path = files.src_uris  # the core's paths are as MkDocs writes them
     for path in build.portfolio.drafts_left_out:
-        files.remove(files.get_file_from_path(path))
+        files.remove(by_path[path])
     for path, entry in [*build.entries.items(), *build.challenges.items()]:
-        file = files.get_file_from_path(path)
+        file = by_path[path]
         file.inclusion = InclusionLevel.NOT_IN_NAV
         file.content_string = entry.body
     for path, source in build.editorial.items():
-        files.get_file_from_path(path).content_string = source.body
+        by_path[path].content_string = source.body
     for page in build.pages.values():
         inclusion = InclusionLevel.UNDEFINED if page.in_menu else InclusionLevel.NOT_IN_NAV
         # Title and template are set in describe; the body is the page's lead.

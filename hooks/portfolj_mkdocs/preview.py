@@ -5,14 +5,16 @@ portfolj.rebuild)."""
 
 from __future__ import annotations
 
+import bisect
 import logging
 import os
-from collections.abc import Callable
+import tempfile
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel, file_sort_key, set_exclusions
 from mkdocs.structure.pages import Page
 from mkdocs.utils import is_error_template
 from watchdog.events import (
@@ -28,6 +30,7 @@ from portfolj.loading import ReadCache
 from portfolj.messages import Problem
 from portfolj.publishing import remove_outputs
 from portfolj.rebuild import EVERYTHING, Rebuild, pages_to_render
+from portfolj_mkdocs import pages
 from portfolj_mkdocs.checks import hide_dirty_warning
 from portfolj_mkdocs.render_cache import RenderCache
 from portfolj_mkdocs.templates import prepare
@@ -50,6 +53,7 @@ class Preview:
         self._pages: dict[str, Page] = {}  # the pages the menu does not list, of the build shown, by source path
         self._listed = _ThemeListing()
         self._sitemap: tuple = ()  # what the sitemaps of the build shown list (see _sitemap)
+        self._content = _KeptContent()
         if dirty:  # only what a change touches is rendered again
             hide_dirty_warning(log)
         else:
@@ -61,6 +65,19 @@ class Preview:
             config.extra_javascript.append(preview.SCRIPT)
             config.extra_css.append(preview.STYLE)
         self._listed.install(config)
+
+    def read(self, config, loaded: bool) -> None:
+        """The content is read (``loaded``: without problems), and MkDocs
+        lists its files next (see _KeptContent)."""
+        self._content.read(config, self.cache.came_or_went, loaded)
+
+    def hand_over(self, files: Files, config, build: PortfolioBuild) -> Files:
+        """The content's files (see pages.hand_over and add_files)."""
+        files = self._content.files(files, config)
+        pages.hand_over(files, config, build)
+        self.add_files(files, config, build)
+        self._files = _PagesListedOnce(files)
+        return self._files
 
     def add_files(self, files: Files, config, build: PortfolioBuild) -> None:
         """The panel's files; and, in a dirty build, which pages MkDocs
@@ -80,12 +97,14 @@ class Preview:
         kept = self._pages if self.dirty and rebuild.pages is not None else {}
         self._files, self._pages = files, {}
         for file in files.documentation_pages():
+            file.page = None  # of a file kept from the last build: its page is made anew, or kept below
             if rebuild.pages is not None and file.src_uri in ours:
                 needed = file.src_uri in rebuild.pages
             elif rebuild.pages is None or rebuild.site_pages:
                 needed = True
-            else:
-                continue  # rendered when edited: MkDocs compares the file's time with its page's
+            else:  # rendered when edited: MkDocs compares the file's time with its page's
+                vars(file).pop("is_modified", None)  # as told in the last build, of a kept file
+                continue
             file.is_modified = lambda needed=needed: needed
             if not needed and file.inclusion.is_not_in_nav() and (page := kept.get(file.src_uri)) is not None:
                 file.page, page.file = page, file
@@ -122,6 +141,97 @@ class Preview:
         """A build failed half-way: the next one renders every page."""
         self.shown = None
         self._sitemap = ()
+        self._content = _KeptContent()
+
+
+class _KeptContent:
+    """The content's files as MkDocs lists them (`get_files`), kept between
+    rebuilds: the listing makes a `File` for each of thousands of files,
+    each of which computes its address again. While the system tells of
+    every change to the content (see ReadCache.hear), a rebuild gives MkDocs
+    an empty folder to list instead, and the files of the last build, with
+    those that came or went since added or removed, in MkDocs' own order.
+    MkDocs lists the content itself again when the settings changed, or when
+    an index or README page came or went (which one of them is published
+    depends on the other)."""
+
+    def __init__(self) -> None:
+        self._sources: list[File] | None = None  # as get_files listed them last
+        self._by_path: dict[str, File] = {}  # the same, by source path
+        self._settings: tuple = ()  # _stamp of the settings they were listed with
+        self._came_or_went: set[str] = set()  # the paths of files that came or went since
+        self._content_dir: str | None = None  # the content's folder while MkDocs lists the empty one
+        self._empty: tempfile.TemporaryDirectory | None = None
+
+    def read(self, config, came_or_went: set[str] | None, loaded: bool) -> None:
+        """Before MkDocs lists the content: ``came_or_went`` (None: not
+        told) since the last build began; ``loaded``: the build goes on."""
+        self._content_dir = None
+        if came_or_went is None:
+            self._sources = None
+        self._came_or_went |= came_or_went or set()
+        names = {Path(path).stem for path in self._came_or_went}
+        if (loaded and self._sources is not None and not names & {"index", "README"}
+                and self._settings == _stamp(Path(config.config_file_path), None)):
+            self._empty = self._empty or tempfile.TemporaryDirectory(prefix="portfolj-")
+            self._content_dir, config.docs_dir = config.docs_dir, self._empty.name
+
+    def files(self, files: Files, config) -> Files:
+        """``files`` as MkDocs listed them, or the theme's (the content's
+        folder was empty) with the content's kept; kept for the next build."""
+        if self._content_dir is not None:
+            config.docs_dir, self._content_dir = self._content_dir, None
+            self._sources = self._with_changes(config)
+            files = Files([*self._sources, *(file for file in files if file.src_uri not in self._by_path)])
+        else:
+            self._sources = [file for file in files if file.src_dir == config.docs_dir]
+            self._by_path = {file.src_uri: file for file in self._sources}
+        self._came_or_went = set()
+        self._settings = _stamp(Path(config.config_file_path), None)
+        return files
+
+    def _with_changes(self, config) -> list[File]:
+        """The files kept, with those that came added and those that went removed."""
+        if not self._came_or_went:
+            return self._sources
+        sources = list(self._sources)
+        for path in self._came_or_went:
+            src_uri = Path(os.path.relpath(path, config.docs_dir)).as_posix()
+            there = os.path.lexists(path) and not os.path.isdir(path)
+            if src_uri.startswith("../") or there == (src_uri in self._by_path):
+                continue
+            if there:
+                file = File(src_uri, config.docs_dir, config.site_dir, config.use_directory_urls)
+                set_exclusions([file], config)
+                bisect.insort(sources, file, key=file_sort_key)
+                self._by_path[src_uri] = file
+            else:
+                sources.remove(self._by_path.pop(src_uri))
+        return sources
+
+
+class _PagesListedOnce(Files):
+    """A build's files, whose pages (`documentation_pages`) MkDocs and the
+    preview ask for about ten times a build, each time looking at every
+    file: listed once, until a file comes or goes. (Made when the files are
+    complete: MkDocs decides a file's inclusion before it asks.)"""
+
+    def __init__(self, files: Files) -> None:
+        super().__init__(files)
+        self._listed: dict[Callable, Sequence[File]] = {}  # by inclusion
+
+    def append(self, file: File) -> None:
+        self._listed = {}
+        super().append(file)
+
+    def remove(self, file: File) -> None:
+        self._listed = {}
+        super().remove(file)
+
+    def documentation_pages(self, *, inclusion: Callable = InclusionLevel.is_included) -> Sequence[File]:
+        if inclusion not in self._listed:
+            self._listed[inclusion] = super().documentation_pages(inclusion=inclusion)
+        return self._listed[inclusion]
 
 
 def _sitemap(files: Files) -> tuple:
@@ -257,8 +367,8 @@ class _Told(FileSystemEventHandler):
         self.observer.unschedule(watch)
 
     def on_any_event(self, event: FileSystemEvent) -> None:
-        came_or_went = event.is_directory or not isinstance(event, FileModifiedEvent)
+        came_or_went = not isinstance(event, FileModifiedEvent)
         for path in (event.src_path, getattr(event, "dest_path", "")):
             if path:
-                self._cache.heard(os.fsdecode(path), came_or_went)
+                self._cache.heard(os.fsdecode(path), came_or_went, folder=event.is_directory)
         self._server_handler.dispatch(event)
