@@ -92,7 +92,8 @@ class PortfolioBuild:
         to ``root``. Drafts are built only with ``drafts`` (the preview); with
         ``cache`` only changed files are read, and what the build ``shown``
         computed is taken again where it holds."""
-        gc.unfreeze()  # what the last build kept (see _spare_the_collector) may go now
+        if cache is None:  # the preview's builds let it go after they are shown (see finish_later)
+            gc.unfreeze()  # what the last build kept (see _spare_the_collector) may go now
         try:
             checked = Settings.model_validate(settings)
         except ValidationError as error:
@@ -299,6 +300,7 @@ class PortfolioBuild:
             except (OSError, SearchIndexError) as error:  # also when close stopped the service
                 failure = str(error)
             if not self._stop_later.is_set():
+                _collect_the_last_builds()
                 done(failure)
 
         self._later = threading.Thread(target=work, daemon=True)
@@ -353,6 +355,15 @@ def _spare_the_collector() -> None:
     cycle collector from going through them again and again, also when the
     process ends. Also spares the forked copy (see portfolj.forked) from
     copying them."""
+    gc.freeze()
+
+
+def _collect_the_last_builds() -> None:
+    """The preview: what the builds before the one shown kept goes while
+    nothing waits; the next rebuild's collector then goes only through
+    what that build makes (see _spare_the_collector)."""
+    gc.unfreeze()
+    gc.collect()
     gc.freeze()
 
 

@@ -5,16 +5,16 @@ which the menu does not list. On those, much of Material's page is the same
 for every page in one folder (``initiatives/``, ``facetter/``): the menu,
 the header's buttons and tools, the style sheets, the back-to-top button,
 the scripts and their settings; their links are relative,
-and pages in one folder link alike. Each initiative's card and each link to
-a term are the same on every page at one depth (their links start with the
-same ``../``). This module renders each such part once per folder or depth
+and pages in one folder link alike. Each initiative's card, its lessons,
+each link to a term and the addresses of a list's pages are the same on
+every page at one depth (their links start with the same ``../``). This module renders each such part once per folder or depth
 and hands the same text to every page that needs it.
 
 A page the menu lists is always rendered in full: the menu marks it as the
 current page. Everything here lives for one build: each build (also each of
 `mkdocs serve`'s rebuilds) makes a new `RenderCache`; a dirty rebuild of the
 preview starts from what the last one rendered, but the changed
-initiatives' cards.
+initiatives' cards and lessons.
 """
 
 from __future__ import annotations
@@ -41,16 +41,18 @@ class RenderCache:
         self._portfolio = portfolio
         self._card = env.get_template(f"{TEMPLATE_FOLDER}partials/card.html")
         self._term_link = env.get_template(f"{TEMPLATE_FOLDER}partials/term-link.html")
+        self._lesson = env.get_template(f"{TEMPLATE_FOLDER}partials/lesson.html")
         self.rendered: dict[tuple, str] = dict(kept or {})
 
     @staticmethod
     def still_holds(rendered: dict[tuple, str], changed: frozenset[str]) -> dict[tuple, str]:
         """What a build rendered that a rebuild can use when only the
         initiatives ``changed`` (slugs) did: all but their cards."""
-        return {key: text for key, text in rendered.items() if key[0] != "card" or key[1] not in changed}
+        return {key: text for key, text in rendered.items() if key[0] not in ("card", "lesson") or key[1] not in changed}
 
     def install(self, env: Environment) -> None:
         env.globals.update(portfolio_cards=self.cards, portfolio_term_link=self.term_link,
+                           portfolio_lessons=self.lessons, portfolio_list_pages=self.list_pages,
                            portfolio_per_folder=self.per_folder)
 
     @pass_context
@@ -62,6 +64,24 @@ class RenderCache:
                 entry=entry, level=level, href=href(base, entry.url), portfolio=self._portfolio,
                 image=entry.image_path and href(base, entry.image_path)))
             for entry in entries))
+
+    @pass_context
+    def lessons(self, context: Context, entries: list[Entry]) -> Markup:
+        """The lessons of ``entries`` (see lessons.html), by what they show:
+        a body's new lessons are another text."""
+        base = context["base_url"]
+        return Markup("".join(
+            self._once(("lesson", entry.slug, base, entry.lessons_id, entry.lessons_html),
+                       lambda entry=entry: self._lesson.render(entry=entry, href=href(base, entry.url),
+                                                               portfolio=self._portfolio))
+            for entry in entries))
+
+    @pass_context
+    def list_pages(self, context: Context, src_uris: tuple[str, ...]) -> str:
+        """The addresses of every page of a list, as each of them links to all (see pagination.html)."""
+        base = context["base_url"]
+        return self._once(("list pages", src_uris, base), lambda: " ".join(
+            href(base, self._portfolio.page_url(src_uri)) for src_uri in src_uris))
 
     @pass_context
     def term_link(self, context: Context, field: str, term_id: TermId) -> Markup:
