@@ -144,9 +144,10 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     # This process has no other thread yet (see portfolj.forked).
     _or_abort(lambda: session.build.start(config.theme["language"], preview=session.serving,
                                           halves=not session.dirty))
-    session.build.index_in_order([src_uri for half in split(files) for src_uri in half])
+    halves = split(files)
+    session.build.index_in_order([src_uri for half in halves for src_uri in half])
     twin = session.build.twin
-    session.halves = Halves(twin, files, config, session.warnings, log) if twin is not None else None
+    session.halves = Halves(twin, halves, files, config, session.warnings, log) if twin is not None else None
     return files
 
 

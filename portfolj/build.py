@@ -74,7 +74,7 @@ class PortfolioBuild:
     _preview: bool = field(default=False, repr=False)  # see start
     _filter_data_holds: bool = field(default=False, repr=False)  # the preview's, as written before (see keep_unchanged)
     _language: str = field(default="sv", repr=False)
-    # The preview's search documents by source path: (URL, HTML), indexed after the pages.
+    # The search documents by source path, (URL, HTML), not yet indexed (the preview's: after the pages).
     _documents: dict[str, tuple[str, str]] = field(default_factory=dict, repr=False)
     _order: list[str] = field(default_factory=list, repr=False)  # see index_in_order
     _indexed: int = field(default=0, repr=False)  # how many of them Pagefind has been given
@@ -138,6 +138,7 @@ class PortfolioBuild:
                                        portfolio.related_table()))
         if halves and can_fork():
             self.twin = Twin()
+        self._order = [*self.entries, *self.challenges]  # see index_in_order
         if (self.entries or self.challenges) and not self.is_copy:  # Pagefind cannot write an empty index
             self._search = SearchIndex(language)
 
@@ -161,9 +162,9 @@ class PortfolioBuild:
         left out follow in the portfolio's order). Pagefind numbers its files
         in that order, so a fixed order gives the same index however many
         processes convert the pages, and in whatever order they finish."""
-        ours = {*self.entries, *self.challenges}
-        listed = [path for path in paths if path in ours]
-        self._order = listed + [path for path in [*self.entries, *self.challenges] if path not in set(listed)]
+        ours = [*self.entries, *self.challenges]
+        known = set(ours)
+        self._order = list(dict.fromkeys([*(path for path in paths if path in known), *ours]))
 
     def _index_in_order(self, site_dir: Path) -> None:
         """Hand Pagefind the documents that are next in order (see
@@ -172,7 +173,7 @@ class PortfolioBuild:
         later (see finish_later)."""
         if self._search is None:
             return
-        order = self._order or [*self.entries, *self.challenges]
+        order = self._order
         while self._indexed < len(order) and order[self._indexed] in self._documents:
             self._search.add(*self._documents.pop(order[self._indexed]))
             self._indexed += 1

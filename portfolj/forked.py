@@ -107,10 +107,10 @@ class Twin:
     (`is_copy`). They meet once half-way (`meet`: each hands the other what
     only it computed) and the copy ends with its last message (`end` or
     `fail`), which the original waits for (`wait`). Messages cross pickled, as
-    ``Forked``'s results do. Only where ``can_fork``."""
+    ``Forked``'s results do (what the build hands over has no class made at
+    run time). Only where ``can_fork``."""
 
-    def __init__(self, made_at_run_time: Mapping[str, type] = {}) -> None:
-        self._classes = dict(made_at_run_time)
+    def __init__(self) -> None:
         to_copy, from_original = os.pipe()
         to_original, from_copy = os.pipe()
         self._pid = os.fork()
@@ -161,7 +161,7 @@ class Twin:
             self._reap()
 
     def _send(self, ok: bool, value: object) -> None:
-        data = _dumps((ok, value), self._classes)
+        data = _dumps((ok, value), {})
         self._write.write(len(data).to_bytes(8, "big") + data)
         self._write.flush()
 
@@ -170,7 +170,7 @@ class Twin:
         data = self._read.read(int.from_bytes(size, "big")) if len(size) == 8 else b""
         if not data:
             raise TwinFailed(None)
-        ok, value = _loads(data, self._classes)
+        ok, value = _loads(data, {})
         if not ok:
             raise TwinFailed(value)
         return value

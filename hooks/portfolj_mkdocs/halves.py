@@ -45,16 +45,20 @@ def split(files: Files) -> tuple[list[str], list[str]]:
     in the order MkDocs converts them. Pagefind is given the pages in this
     order, also in a build in one process (see PortfolioBuild.index_in_order)."""
     pages = [file.src_uri for file in files.documentation_pages() if file.inclusion.is_not_in_nav()]
-    originals = [src_uri for number, src_uri in enumerate(pages) if number * ORIGINALS % 20 < ORIGINALS]
-    return originals, [src_uri for number, src_uri in enumerate(pages) if number * ORIGINALS % 20 >= ORIGINALS]
+    halves: tuple[list[str], list[str]] = ([], [])
+    for number, src_uri in enumerate(pages):
+        halves[number * ORIGINALS % 20 >= ORIGINALS].append(src_uri)
+    return halves
 
 
 class Halves:
     """One half of a build in two processes."""
 
-    def __init__(self, twin: Twin, files: Files, config, warnings: EngineWarnings, log: logging.Logger) -> None:
+    def __init__(self, twin: Twin, halves: tuple[list[str], list[str]], files: Files, config,
+                 warnings: EngineWarnings, log: logging.Logger) -> None:
+        """``halves``: the original's pages and the copy's (see split)."""
         self._twin, self._log = twin, log
-        originals, copys = map(set, split(files))
+        originals, copys = map(set, halves)
         self._mine, self._theirs = (copys, originals) if twin.is_copy else (originals, copys)
         everything = {file.src_uri for file in files.documentation_pages()}
         self._elsewhere = everything - self._mine if twin.is_copy else self._theirs
@@ -134,8 +138,8 @@ class Halves:
 
     def _quiet(self, record: logging.LogRecord) -> bool:
         """MkDocs says at INFO that it skipped each page rendered empty: those are the other half's."""
-        return not (record.getMessage().startswith("Page skipped: ")
-                    and record.getMessage().split("'")[1] in self._elsewhere)
+        message = record.getMessage()
+        return not (message.startswith("Page skipped: ") and message.split("'")[1] in self._elsewhere)
 
 
 class _Records(logging.Handler):
