@@ -66,7 +66,9 @@ def get(url: str) -> str | None:
     try:
         with urllib.request.urlopen(f"{url}?t={time.monotonic_ns()}", timeout=60) as response:
             return response.read().decode("utf-8", errors="replace")
-    except (urllib.error.URLError, ConnectionError):  # not served (404), or the server not listening yet
+    # Not served (404), the server not listening yet, or busy rebuilding for longer than a
+    # request waits (plain Material at 10,000): wait_until asks again until its TIMEOUT.
+    except (urllib.error.URLError, ConnectionError, TimeoutError):
         return None
 
 
