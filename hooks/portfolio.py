@@ -30,6 +30,7 @@ from portfolj.publishing import Staging
 from portfolj.search import SearchIndexError, pagefind_executable
 from portfolj_mkdocs import pages
 from portfolj_mkdocs.checks import EngineWarnings, abort, report
+from portfolj_mkdocs.converter import Converter
 from portfolj_mkdocs.halves import Halves, split
 from portfolj_mkdocs.config import add_to_menu, name_the_settings, portfolio_settings, settings_lines
 from portfolj_mkdocs.preview import Preview, keep_serving
@@ -53,6 +54,7 @@ class _Session:
     staging: Staging | None = None  # where `mkdocs build` writes until everything succeeded
     warnings: EngineWarnings | None = None  # the engine's own warnings during this build
     halves: Halves | None = None  # `mkdocs build` in two processes: this one's pages
+    converter: Converter | None = None  # converts this build's pages
 
     def summary(self, problems: list[Problem]) -> str:
         return summary(problems, preview=self.serving, shown=self.shown)
@@ -135,6 +137,7 @@ def on_serve(server: LiveReloadServer, *, config: MkDocsConfig, builder: Callabl
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
+    session.converter = Converter(config)
     if session.build is None:  # the preview of content with problems from the start
         return pages.problems_only(config)
     if session.serving:
@@ -152,6 +155,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
 
 
 def on_pre_page(page: Page, *, config: MkDocsConfig, files: Files) -> None:
+    session.converter.take(page)
     if session.halves is not None:
         session.halves.leave_to_the_other(page)
 

@@ -87,8 +87,7 @@ class Halves:
 
     def leave_to_the_other(self, page: Page) -> None:
         """A page the other half converts is not converted here: its
-        `render` is replaced, as even empty Markdown costs a new converter
-        per page (measured in the README, Bygge)."""
+        `render` is replaced."""
         if not self.converts(page):
             page.render = partial(_not_here, page)
 
