@@ -43,6 +43,7 @@ class RenderCache:
         self._term_link = env.get_template(f"{TEMPLATE_FOLDER}partials/term-link.html")
         self._lesson = env.get_template(f"{TEMPLATE_FOLDER}partials/lesson.html")
         self.rendered: dict[tuple, str] = dict(kept or {})
+        self._menu: set[int] | None = None  # the pages the menu lists (see _in_menu)
 
     @staticmethod
     def still_holds(rendered: dict[tuple, str], changed: frozenset[str]) -> dict[tuple, str]:
@@ -90,23 +91,26 @@ class RenderCache:
             term=self._portfolio.term(field, term_id), href=href(base, self._portfolio.term_url(field, term_id)))))
 
     @pass_context
-    def per_folder(self, context: Context, name: str, render: Callable[[], str]) -> str:
+    def per_folder(self, context: Context, name: str, render: Callable[[], str], links_to: tuple = ()) -> str:
         """Material's part ``name`` (its menu, header, styles), the same on
-        every page in one folder that the menu does not list."""
+        every page in one folder that the menu does not list. A page the
+        part ``links_to`` (generated pages) is rendered in full: its link to
+        itself is written differently."""
         page = context["page"]
-        if page is None or listed_in_menu(context):
+        if page is None or self._in_menu(context) or any(linked.src_uri == page.file.src_uri for linked in links_to):
             return render()  # the menu marks this page as the current one
         return self._once((name, posixpath.dirname(page.url.rstrip("/"))), render)
+
+    def _in_menu(self, context: Context) -> bool:
+        # By identity, found once: comparing pages compares their files, and this asks several times a page.
+        if self._menu is None:
+            self._menu = {id(listed) for listed in context["nav"].pages}
+        return id(context["page"]) in self._menu
 
     def _once(self, key: tuple, render: Callable[[], str]) -> str:
         if key not in self.rendered:
             self.rendered[key] = render()
         return self.rendered[key]
-
-
-def listed_in_menu(context: Context) -> bool:
-    # By identity: comparing pages compares their files, five times on every page.
-    return any(listed is context["page"] for listed in context["nav"].pages)
 
 
 def href(base_url: str, url: str) -> str:
