@@ -91,6 +91,10 @@ class Project:
         return (self.site / url / "index.html").read_text(encoding="utf-8")
 
 
+# Runs a command on one core: a build there does all its work in one process (see portfolj.forked).
+ONE_CORE = ("taskset", "-c", "0")
+
+
 def run_engine(root: Path, *args: str, engine: str | None = None, prefix: tuple[str, ...] = (),
                env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
     """Run the site's engine (MkDocs, or ProperDocs with engine="properdocs"

@@ -9,9 +9,8 @@ from pathlib import Path
 import pytest
 
 from benchmarks.synthetic import write_initiatives
-from support import ROOT, needs_two_cores, new_project, run_engine
+from support import ONE_CORE, ROOT, needs_two_cores, new_project, run_engine
 
-ONE_CORE = ("taskset", "-c", "0")
 SPLIT = "Sidorna byggs i två processer."
 
 

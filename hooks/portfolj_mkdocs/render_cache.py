@@ -4,7 +4,7 @@ Most pages of a portfolio are initiatives and term pages, thousands of them,
 which the menu does not list. On those, much of Material's page is the same
 for every page in one folder (``initiatives/``, ``facetter/``): the menu,
 the header's buttons and tools, the style sheets, the back-to-top button,
-the scripts and their settings; their links are relative,
+the scripts and their settings, the footer; their links are relative,
 and pages in one folder link alike. Each initiative's card, its lessons,
 each link to a term and the addresses of a list's pages are the same on
 every page at one depth (their links start with the same ``../``). This module renders each such part once per folder or depth
