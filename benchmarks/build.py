@@ -6,7 +6,8 @@ run so that both see the same machine:
   B  plain Material building the same Markdown files with the same Markdown
      extensions: default plugins (its search), initiatives kept out of the
      navigation as in A;
-the median wall time, A/B, the median CPU time (user and system time of
+the median wall time, A/B, A/B of each pair of runs (median, least and
+most: how much the machine varied), the median CPU time (user and system time of
 every process of the build: work moved to the other core counts), time per
 initiative and peak memory, and the
 time of A's first build, before any template is compiled (as on a fresh
@@ -163,9 +164,11 @@ def measure(n: int, runs: int, workdir: Path, browser: bool, count: bool, engine
         b_runs.append(timed(build, plain))
     check = timed([sys.executable, "-m", "portfolj_mkdocs.cli", "check"], portfolio).wall
     a, b = statistics.median(r.wall for r in a_runs), statistics.median(r.wall for r in b_runs)
+    # Each A beside the B built right after it: a machine that slows for a while slows both.
+    pairs = [a_run.wall / b_run.wall for a_run, b_run in zip(a_runs, b_runs)]
     a_cpu, b_cpu = statistics.median(r.cpu for r in a_runs), statistics.median(r.cpu for r in b_runs)
     site = portfolio / "site"
-    result = {"n": n, "first": first, "a": a, "b": b, "ratio": a / b, "a_cpu": a_cpu, "b_cpu": b_cpu,
+    result = {"n": n, "first": first, "a": a, "b": b, "ratio": a / b, "pairs": pairs, "a_cpu": a_cpu, "b_cpu": b_cpu,
               "cpu_ratio": a_cpu / b_cpu, "per": a / n * 1000, "memory": max(r.memory for r in a_runs),
               "plain_memory": max(r.memory for r in b_runs), "check": check,
               "filter_per_initiative": gz(site / "assets" / "filter.json") / n,
@@ -188,15 +191,18 @@ def main() -> None:
     parser.add_argument("--engine", choices=ENGINES, help="the engine A and B build with (default: $PORTFOLJ_ENGINE, else mkdocs)")
     args = parser.parse_args()
     print(f"Load average before: {' '.join(f'{load:.1f}' for load in os.getloadavg())} on {os.cpu_count()} cores\n")
-    print("| N | A: portfolio | B: plain Material | A/B | CPU A | CPU B | CPU A/B | A per initiative |"
-          " A, first build | peak memory A (B) | portfolj check | filter data per initiative |")
-    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    print("| N | A: portfolio | B: plain Material | A/B | A/B of each pair: median (least–most) | CPU A | CPU B |"
+          " CPU A/B | A per initiative | A, first build | peak memory A (B) | portfolj check |"
+          " filter data per initiative |")
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     visits, counts, results = [], [], []
     with tempfile.TemporaryDirectory(dir=args.workdir) as workdir:
         for n in args.sizes:
             r = measure(n, args.runs, Path(workdir), not args.no_browser, args.instructions, args.engine)
             results.append(r)
-            print(f"| {n:,} | {r['a']:.1f} s | {r['b']:.1f} s | {r['ratio']:.2f} | {r['a_cpu']:.1f} s | {r['b_cpu']:.1f} s"
+            print(f"| {n:,} | {r['a']:.1f} s | {r['b']:.1f} s | {r['ratio']:.2f}"
+                  f" | {statistics.median(r['pairs']):.2f} ({min(r['pairs']):.2f}–{max(r['pairs']):.2f})"
+                  f" | {r['a_cpu']:.1f} s | {r['b_cpu']:.1f} s"
                   f" | {r['cpu_ratio']:.2f} | {r['per']:.2f} ms | {r['first']:.1f} s"
                   f" | {r['memory']} MB ({r['plain_memory']} MB) | {r['check']:.1f} s"
                   f" | {r['filter_per_initiative']:.1f} B |", flush=True)
