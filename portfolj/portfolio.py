@@ -183,6 +183,8 @@ class Portfolio:
     _terms: dict[str, dict[str, list[TermId]]] = field(init=False, repr=False)  # field → slug → term ids
     _term_names: dict[str, dict[TermId, str]] = field(init=False, repr=False)  # field → id → name in addresses
     _url_of: Callable[[str], str] | None = field(init=False, repr=False, default=None)  # see resolve_urls
+    # The overview pages ask for the same filtered addresses thousands of times.
+    _filter_urls: dict[tuple, str] = field(init=False, repr=False, default_factory=dict)
     _related: dict[str, list[Entry]] | None = field(init=False, repr=False, default=None)  # see know_related
     # Without that table: what `related` found so far (the preview asks again for the initiatives near a change).
     _related_found: dict[str, list[Entry]] = field(init=False, repr=False, default_factory=dict)
@@ -257,7 +259,7 @@ class Portfolio:
     def resolve_urls(self, url_of: Callable[[str], str]) -> None:
         """Let the engine say, once, where a source path is published: every
         link of the portfolio asks ``url_of`` (site-root relative URLs)."""
-        self._url_of = url_of
+        self._url_of, self._filter_urls = url_of, {}
         for entry in [*self.entries, *self.challenges]:
             entry.url = url_of(entry.path)
 
@@ -293,8 +295,11 @@ class Portfolio:
         """The list of all initiatives, filtered: the query uses the
         front-matter field names and term ids (plus ``year``, ``q`` and
         ``sort``), e.g. ``alla-initiativ/?facet=mission&stage=explore``."""
-        query = urlencode({k: v for k, v in criteria.items() if v not in (None, [])}, doseq=True)
-        return self.page_url(ALL_INITIATIVES) + (f"?{query}" if query else "")
+        key = tuple((name, tuple(value) if isinstance(value, list) else value) for name, value in criteria.items())
+        if key not in self._filter_urls:
+            query = urlencode({k: v for k, v in criteria.items() if v not in (None, [])}, doseq=True)
+            self._filter_urls[key] = self.page_url(ALL_INITIATIVES) + (f"?{query}" if query else "")
+        return self._filter_urls[key]
 
     # Figures -----------------------------------------------------------------
 
