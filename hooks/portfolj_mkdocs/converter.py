@@ -6,7 +6,9 @@ portfolio page's short text (see README, Bygge). Python-Markdown is made to
 be reused: `Markdown.reset` clears what one text left behind, also in the
 extensions. `Converter.render` does what `Page.render` does with the
 engine's own processors for links, anchors and the title, registered again
-for each page on the one converter.
+for each page on the one converter. It keeps each page's links to anchors
+for the link check also with ``--verbose``, as ProperDocs does (MkDocs 1.6
+drops them at its debug level).
 """
 
 from __future__ import annotations

@@ -11,7 +11,8 @@ every page at one depth (their links start with the same ``../``). This module r
 and hands the same text to every page that needs it.
 
 A page the menu lists is always rendered in full: the menu marks it as the
-current page. Everything here lives for one build: each build (also each of
+current page; so is a page the footer links to, which links to itself
+there. Everything here lives for one build: each build (also each of
 `mkdocs serve`'s rebuilds) makes a new `RenderCache`; a dirty rebuild of the
 preview starts from what the last one rendered, but the changed
 initiatives' cards and lessons.
@@ -36,14 +37,17 @@ TEMPLATE_FOLDER = "portfolio/"
 class RenderCache:
     """The template functions that reuse what they rendered, for one build."""
 
-    def __init__(self, env: Environment, portfolio: Portfolio, kept: dict[tuple, str] | None = None) -> None:
-        """``kept``: what the preview's last build rendered that still holds (see ``rendered``)."""
-        self._portfolio = portfolio
+    def __init__(self, env: Environment, portfolio: Portfolio, kept: dict[tuple, str] | None = None,
+                 in_footer: frozenset[str] = frozenset()) -> None:
+        """``kept``: what the preview's last build rendered that still holds
+        (see ``rendered``); ``in_footer``: the source paths of the pages the
+        footer links to, rendered in full as the menu's are."""
+        self._portfolio, self._in_footer = portfolio, in_footer
         self._card = env.get_template(f"{TEMPLATE_FOLDER}partials/card.html")
         self._term_link = env.get_template(f"{TEMPLATE_FOLDER}partials/term-link.html")
         self._lesson = env.get_template(f"{TEMPLATE_FOLDER}partials/lesson.html")
         self.rendered: dict[tuple, str] = dict(kept or {})
-        self._menu: set[int] | None = None  # the pages the menu lists (see _in_menu)
+        self._menu: set[int] | None = None  # the pages the menu lists (see _linked_to_itself)
 
     @staticmethod
     def still_holds(rendered: dict[tuple, str], changed: frozenset[str]) -> dict[tuple, str]:
@@ -91,21 +95,22 @@ class RenderCache:
             term=self._portfolio.term(field, term_id), href=href(base, self._portfolio.term_url(field, term_id)))))
 
     @pass_context
-    def per_folder(self, context: Context, name: str, render: Callable[[], str], links_to: tuple = ()) -> str:
-        """Material's part ``name`` (its menu, header, styles), the same on
-        every page in one folder that the menu does not list. A page the
-        part ``links_to`` (generated pages) is rendered in full: its link to
-        itself is written differently."""
+    def per_folder(self, context: Context, name: str, render: Callable[[], str]) -> str:
+        """Material's part ``name`` (its menu, header, styles, footer), the
+        same on every page in one folder that neither the menu nor the footer
+        links to."""
         page = context["page"]
-        if page is None or self._in_menu(context) or any(linked.src_uri == page.file.src_uri for linked in links_to):
-            return render()  # the menu marks this page as the current one
+        if page is None or self._linked_to_itself(context):
+            return render()
         return self._once((name, posixpath.dirname(page.url.rstrip("/"))), render)
 
-    def _in_menu(self, context: Context) -> bool:
-        # By identity, found once: comparing pages compares their files, and this asks several times a page.
+    def _linked_to_itself(self, context: Context) -> bool:
+        """Whether the menu marks the page as the current one, or the
+        footer's link to the page is written as a link to itself."""
+        # The menu's by identity, found once: comparing pages compares their files, several times a page.
         if self._menu is None:
             self._menu = {id(listed) for listed in context["nav"].pages}
-        return id(context["page"]) in self._menu
+        return id(context["page"]) in self._menu or context["page"].file.src_uri in self._in_footer
 
     def _once(self, key: tuple, render: Callable[[], str]) -> str:
         if key not in self.rendered:

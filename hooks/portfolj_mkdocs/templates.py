@@ -25,11 +25,12 @@ def prepare(env: Environment, config, build: PortfolioBuild, kept: dict | None =
     # An override can wrap the theme's partial it replaces: "theme/partials/nav.html" is Material's own.
     theme = FileSystemLoader([path for path in config.theme.dirs if path != config.theme.custom_dir])
     env.loader = ChoiceLoader([env.loader, PrefixLoader({"theme": theme})])
-    cache = RenderCache(env, build.portfolio, kept)
+    footer = [page for page in build.pages.values() if page.in_footer]
+    cache = RenderCache(env, build.portfolio, kept, frozenset(page.src_uri for page in footer))
     cache.install(env)
     env.globals["portfolio"] = build.portfolio
     env.globals["portfolio_settings"] = build.settings
-    env.globals["portfolio_footer"] = [page for page in build.pages.values() if page.in_footer]
+    env.globals["portfolio_footer"] = footer
     env.filters.update(swedish_date=formatting.swedish_date, kronor=formatting.kronor, period=formatting.period,
                        number=formatting.number)
     return cache
