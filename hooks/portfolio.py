@@ -13,11 +13,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
@@ -33,8 +33,12 @@ from portfolj_mkdocs.checks import EngineWarnings, abort, report
 from portfolj_mkdocs.converter import Converter
 from portfolj_mkdocs.halves import Halves, split
 from portfolj_mkdocs.config import add_to_menu, name_the_settings, portfolio_settings, settings_lines
-from portfolj_mkdocs.preview import Preview, keep_serving
 from portfolj_mkdocs.templates import prepare
+
+if TYPE_CHECKING:
+    from mkdocs.livereload import LiveReloadServer
+
+    from portfolj_mkdocs.preview import Preview
 
 log = get_plugin_logger("portfolj")
 
@@ -75,7 +79,11 @@ session = _Session()
 def on_startup(*, command: str, dirty: bool) -> None:
     session.serving = command == "serve"
     session.dirty = dirty
-    session.preview = Preview(log, dirty) if session.serving else None
+    session.preview = None
+    if session.serving:  # the preview's modules (its server, its file watching) are imported only for it
+        from portfolj_mkdocs.preview import Preview
+
+        session.preview = Preview(log, dirty)
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -133,6 +141,8 @@ def on_pre_build(*, config: MkDocsConfig) -> None:
 
 
 def on_serve(server: LiveReloadServer, *, config: MkDocsConfig, builder: Callable) -> LiveReloadServer:
+    from portfolj_mkdocs.preview import keep_serving
+
     return keep_serving(server, builder, lambda: session.invalid, config.docs_dir, session.preview.cache)
 
 

@@ -23,7 +23,9 @@ import zlib
 from pathlib import Path
 
 from markupsafe import escape
-from pagefind.service import get_executable
+# The binary's own package: ``pagefind.service`` finds it too, but imports
+# asyncio for its client, which SearchIndex replaces, on every build.
+from pagefind_bin import get_executable
 
 from portfolj.portfolio import Entry, Portfolio
 
@@ -82,10 +84,10 @@ def write_positions(folder: Path, urls: list[str]) -> None:
 
 
 def pagefind_executable() -> Path:
-    executable = get_executable()
-    if executable is None:
-        raise SearchIndexError("Sökindexet kunde inte byggas: Pagefind saknas. Installera projektet igen.")
-    return executable
+    try:
+        return get_executable()
+    except FileNotFoundError:
+        raise SearchIndexError("Sökindexet kunde inte byggas: Pagefind saknas. Installera projektet igen.") from None
 
 
 class SearchIndex:

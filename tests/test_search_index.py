@@ -1,10 +1,12 @@
 """What search indexes of an initiative, and the Pagefind index fed page by page."""
 
+import gzip
 import json
 
-import gzip
+import pytest
 
-from portfolj.search import POSITIONS, SearchIndex, search_document
+from portfolj import search
+from portfolj.search import POSITIONS, SearchIndex, SearchIndexError, pagefind_executable, search_document
 
 
 def test_search_document_holds_the_words_a_visitor_searches_for(make):
@@ -46,3 +48,14 @@ def test_positions_name_each_initiatives_fragment_in_list_order(tmp_path):
             for name in positions[:2]]
     assert urls == ['/initiatives/a"x/', "/initiatives/b/"]
     assert positions[2] is None  # not indexed: the list never matches it by words
+
+
+def test_a_missing_pagefind_is_said_in_swedish(monkeypatch):
+    assert pagefind_executable().is_file()
+
+    def missing():
+        raise FileNotFoundError("pagefind")
+
+    monkeypatch.setattr(search, "get_executable", missing)
+    with pytest.raises(SearchIndexError, match="Pagefind saknas. Installera projektet igen."):
+        pagefind_executable()
