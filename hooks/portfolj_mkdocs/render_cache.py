@@ -5,9 +5,11 @@ which the menu does not list. On those, much of Material's page is the same
 for every page in one folder (``initiatives/``, ``facetter/``): the menu,
 the header's buttons and tools, the style sheets, the back-to-top button,
 the scripts and their settings, the footer; their links are relative,
-and pages in one folder link alike. Each initiative's card, its lessons,
-each link to a term and the addresses of a list's pages are the same on
-every page at one depth (their links start with the same ``../``). This module renders each such part once per folder or depth
+and pages in one folder link alike. Each initiative's lessons, each link
+to a term and the addresses of a list's pages are the same on every page at
+one depth (their links start with the same ``../``); so is each
+initiative's card, which differs between depths only in its two addresses.
+This module renders each such part once per folder or depth (a card once)
 and hands the same text to every page that needs it.
 
 A page the menu lists is always rendered in full: the menu marks it as the
@@ -25,13 +27,16 @@ from collections.abc import Callable
 
 from jinja2 import Environment, pass_context
 from jinja2.runtime import Context
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from portfolj.portfolio import Entry, Portfolio
 from portfolj.taxonomy import TermId
 
 # Our templates live here and are autoescaped; Material's own are not touched.
 TEMPLATE_FOLDER = "portfolio/"
+# Where a card's link and picture go (see RenderCache._card_at): the content
+# model refuses control characters such as NUL in the texts a card shows.
+_LINK, _PICTURE = "\0link\0", "\0picture\0"
 
 
 class RenderCache:
@@ -65,10 +70,16 @@ class RenderCache:
         """The cards of ``entries``, with headings at ``level``."""
         base = context["base_url"]
         return Markup("".join(
-            self._once(("card", entry.slug, level, base), lambda entry=entry: self._card.render(
-                entry=entry, level=level, href=href(base, entry.url), portfolio=self._portfolio,
-                image=entry.image_path and href(base, entry.image_path)))
+            self._once(("card", entry.slug, level, base), lambda entry=entry: self._card_at(entry, level, base))
             for entry in entries))
+
+    def _card_at(self, entry: Entry, level: int, base: str) -> str:
+        """A card as a page at ``base`` shows it: rendered once for every
+        depth, with its two addresses put in for each."""
+        card = self._once(("card", entry.slug, level), lambda: self._card.render(
+            entry=entry, level=level, href=_LINK, portfolio=self._portfolio, image=entry.image_path and _PICTURE))
+        return (card.replace(_LINK, escape(href(base, entry.url)))
+                .replace(_PICTURE, escape(href(base, entry.image_path or ""))))
 
     @pass_context
     def lessons(self, context: Context, entries: list[Entry]) -> Markup:
