@@ -74,12 +74,12 @@ class RenderCache:
             for entry in entries))
 
     def _card_at(self, entry: Entry, level: int, base: str) -> str:
-        """A card as a page at ``base`` shows it: rendered once for every
-        depth, with its two addresses put in for each."""
+        """A card as a page at ``base`` shows it: rendered once, for every
+        depth, and its addresses (its link, its picture if any) put in for each."""
         card = self._once(("card", entry.slug, level), lambda: self._card.render(
             entry=entry, level=level, href=_LINK, portfolio=self._portfolio, image=entry.image_path and _PICTURE))
-        return (card.replace(_LINK, escape(href(base, entry.url)))
-                .replace(_PICTURE, escape(href(base, entry.image_path or ""))))
+        card = card.replace(_LINK, escape(href(base, entry.url)))
+        return card.replace(_PICTURE, escape(href(base, entry.image_path))) if entry.image_path else card
 
     @pass_context
     def lessons(self, context: Context, entries: list[Entry]) -> Markup:
